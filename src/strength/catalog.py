@@ -1,0 +1,561 @@
+"""Loading the exercise catalog: the shipped folder plus any coach overlays.
+
+Folders are layered: a later folder adds exercises, replaces one whole by
+giving the same id under `exercises:`, or changes a few fields under
+`overrides:`. Every problem in every file is collected in one pass, each with
+its file, line, exercise and field, so a coach fixes them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import CatalogError, Problem
+from .model import LEVELS, Exercise, ExercisePatch, Vocabulary
+from .yamlfile import LineFinder, YamlProblem, parse, read_text
+
+BUNDLED = Path(__file__).resolve().parents[2] / "exercises"
+OVERLAY_ENV = "STRENGTH_COACH_CATALOG"
+TOP_LEVEL_KEYS = ("vocabulary", "exercises", "overrides")
+VOCABULARY_KINDS = ("areas", "muscles", "equipment", "patterns")
+
+
+def bundled_folder() -> Path:
+    """The shipped catalog; STRENGTH_CATALOG points elsewhere (an installed copy, a test)."""
+    return Path(os.environ.get("STRENGTH_CATALOG", BUNDLED))
+
+
+def default_folders() -> tuple[Path, ...]:
+    """The shipped catalog, then the coach's overlay if STRENGTH_COACH_CATALOG names one."""
+    overlay = os.environ.get(OVERLAY_ENV, "").strip()
+    return (bundled_folder(), Path(overlay)) if overlay else (bundled_folder(),)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The merged, validated catalog. Read-only by convention: build a new one to change it."""
+
+    exercises: Mapping[str, Exercise]
+    vocabulary: Vocabulary
+    origins: Mapping[str, Mapping[str, str]]  # exercise id -> field -> file it came from
+    folders: tuple[Path, ...] = ()
+    _above: Mapping[str, str] = field(default_factory=dict, repr=False)
+    _below: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises.values())
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def harder(self, exercise_id: str) -> Exercise | None:
+        above = self._above.get(exercise_id)
+        return self.exercises[above] if above else None
+
+    def easier(self, exercise_id: str) -> Exercise | None:
+        below = self._below.get(exercise_id)
+        return self.exercises[below] if below else None
+
+    def ladder(self, exercise_id: str) -> tuple[Exercise, ...]:
+        """The whole ladder an exercise stands on, easiest first."""
+        bottom = exercise_id
+        while bottom in self._below:
+            bottom = self._below[bottom]
+        rungs = [bottom]
+        while rungs[-1] in self._above:
+            rungs.append(self._above[rungs[-1]])
+        return tuple(self.exercises[rung] for rung in rungs)
+
+    def ladders(self) -> tuple[tuple[Exercise, ...], ...]:
+        """Every ladder of two rungs or more, in catalog order of their bottom rung."""
+        return tuple(
+            self.ladder(ex.id)
+            for ex in self
+            if ex.id not in self._below and ex.id in self._above
+        )
+
+    def for_area(self, area: str) -> tuple[Exercise, ...]:
+        return tuple(ex for ex in self if area in ex.areas)
+
+    def area_name(self, area: str) -> str:
+        found = self.vocabulary.areas.get(area)
+        return found.name if found else area.replace("_", " ")
+
+
+def load_catalog(*folders: Path | str) -> Catalog:
+    """Load and validate the catalog; raises CatalogError listing every problem."""
+    catalog, problems = _load(tuple(Path(f) for f in folders) or default_folders())
+    if problems:
+        raise CatalogError(problems)
+    assert catalog is not None
+    return catalog
+
+
+def check_catalog(*folders: Path | str) -> list[Problem]:
+    """Every problem in the catalog; empty when it is valid."""
+    return _load(tuple(Path(f) for f in folders) or default_folders())[1]
+
+
+def catalog_fingerprint(*folders: Path | str) -> tuple[tuple[str, int, int], ...]:
+    """Changes whenever a catalog file is added, removed or edited: a cache key."""
+    marks = []
+    for folder in tuple(Path(f) for f in folders) or default_folders():
+        for path in _yaml_files(folder):
+            stat = path.stat()
+            marks.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(marks)
+
+
+# ----------------------------------------------------------------------------
+# The one pass
+
+
+@dataclass
+class _Entry:
+    """An exercise's raw fields as merged so far, with the file of each field."""
+
+    raw: dict[str, Any]
+    origin: dict[str, tuple[str, tuple[str | int, ...]]]  # field -> (file, path in that file)
+
+
+@dataclass
+class _Pass:
+    problems: list[Problem] = field(default_factory=list)
+    finders: dict[str, LineFinder] = field(default_factory=dict)
+
+    def add(
+        self,
+        file: str | None,
+        path: tuple[str | int, ...] | None,
+        message: str,
+        exercise: str | None = None,
+        field_name: str | None = None,
+    ) -> None:
+        line = None
+        if file is not None and path is not None and file in self.finders:
+            line = self.finders[file].line(path)
+        self.problems.append(Problem(file, line, exercise, field_name, message))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        path
+        for pattern in ("*.yaml", "*.yml")
+        for path in folder.rglob(pattern)
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def _display(folder: Path, path: Path) -> str:
+    return str(Path(folder.name) / path.relative_to(folder))
+
+
+def _load(folders: tuple[Path, ...]) -> tuple[Catalog | None, list[Problem]]:
+    run = _Pass()
+    vocab: dict[str, dict[str, Any]] = {kind: {} for kind in VOCABULARY_KINDS}
+    entries: dict[str, _Entry] = {}
+    patches: list[tuple[str, int, dict[str, Any]]] = []
+
+    for folder in folders:
+        if not folder.is_dir():
+            run.add(str(folder), None, "catalog folder not found")
+            continue
+        files = _yaml_files(folder)
+        if not files:
+            run.add(str(folder), None, "no .yaml files in this catalog folder")
+        layer_ids: dict[str, str] = {}
+        for path in files:
+            name = _display(folder, path)
+            document = _read(run, name, path)
+            if document is None:
+                continue
+            _take_vocabulary(run, name, document, vocab)
+            for index, raw in _entries(run, name, document, "exercises"):
+                exercise_id = raw["id"]
+                if exercise_id in layer_ids:
+                    run.add(
+                        name,
+                        ("exercises", index, "id"),
+                        f"duplicate id '{exercise_id}': already defined in {layer_ids[exercise_id]}",
+                        exercise_id,
+                        "id",
+                    )
+                    continue
+                layer_ids[exercise_id] = name
+                path_of = ("exercises", index)
+                entries[exercise_id] = _Entry(
+                    dict(raw), {key: (name, (*path_of, key)) for key in raw}
+                )
+            patches += [(name, i, raw) for i, raw in _entries(run, name, document, "overrides")]
+
+    for name, index, raw in patches:
+        _apply_override(run, name, index, raw, entries)
+
+    vocabulary = _validate_vocabulary(run, vocab)
+    exercises: dict[str, Exercise] = {}
+    for exercise_id, entry in entries.items():
+        exercise = _validate_exercise(run, exercise_id, entry)
+        if exercise is not None:
+            exercises[exercise_id] = exercise
+    above, below = _check_links(run, exercises, entries, vocabulary)
+    if vocabulary is not None:
+        _check_vocabulary_use(run, exercises, entries, vocabulary)
+
+    if run.problems or vocabulary is None:
+        return None, sorted(run.problems, key=_problem_order)
+    origins = {
+        exercise_id: {key: where[0] for key, where in entries[exercise_id].origin.items()}
+        for exercise_id in exercises
+    }
+    return Catalog(exercises, vocabulary, origins, folders, above, below), []
+
+
+def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.file or "", problem.line or 0, problem.exercise or "", problem.field or "")
+
+
+def _read(run: _Pass, name: str, path: Path) -> dict[str, Any] | None:
+    try:
+        text = read_text(path)
+        run.finders[name] = LineFinder(text)
+        document = parse(text)
+    except YamlProblem as problem:
+        run.problems.append(Problem(name, problem.line, None, None, problem.message))
+        return None
+    except OSError as error:
+        run.add(name, None, f"cannot read the file: {error.strerror}")
+        return None
+    if document is None:
+        return {}
+    if not isinstance(document, dict):
+        run.add(name, (), "the file must be a mapping with 'vocabulary', 'exercises' or 'overrides'")
+        return None
+    for key in document:
+        if key not in TOP_LEVEL_KEYS:
+            run.add(name, (key,), f"unknown section '{key}'{_did_you_mean(key, TOP_LEVEL_KEYS)}")
+    return document
+
+
+def _entries(
+    run: _Pass, name: str, document: dict[str, Any], section: str
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    items = document.get(section)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        run.add(name, (section,), f"'{section}' must be a list of exercises, each starting '- id:'")
+        return
+    for index, raw in enumerate(items):
+        if not isinstance(raw, dict):
+            run.add(name, (section, index), f"entry {index + 1} of '{section}' is not a mapping")
+            continue
+        exercise_id = raw.get("id")
+        if not isinstance(exercise_id, str) or not exercise_id.strip():
+            run.add(
+                name,
+                (section, index),
+                f"entry {index + 1} of '{section}' has no 'id'",
+                None,
+                "id",
+            )
+            continue
+        yield index, raw
+
+
+def _apply_override(
+    run: _Pass, name: str, index: int, raw: dict[str, Any], entries: dict[str, _Entry]
+) -> None:
+    exercise_id = raw["id"]
+    where = ("overrides", index)
+    try:
+        ExercisePatch.model_validate(raw)
+    except ValidationError as error:
+        for field_name, path, message in _translate(error):
+            run.add(name, (*where, *path), message, exercise_id, field_name)
+        return
+    target = entries.get(exercise_id)
+    if target is None:
+        run.add(
+            name,
+            (*where, "id"),
+            f"overrides an exercise that no folder defines{_did_you_mean(exercise_id, entries)}",
+            exercise_id,
+            "id",
+        )
+        return
+    for key, value in raw.items():
+        if key == "id":
+            continue
+        target.raw[key] = value
+        target.origin[key] = (name, (*where, key))
+
+
+def _validate_vocabulary(run: _Pass, vocab: dict[str, dict[str, Any]]) -> Vocabulary | None:
+    try:
+        vocabulary = Vocabulary.model_validate(vocab)
+    except ValidationError as error:
+        for _field, path, message in _translate(error):
+            kind, word = (path + ("", ""))[:2]
+            origin = vocab.get(str(kind), {}).get(str(word), (None, None))
+            file = origin[1] if isinstance(origin, tuple) else None
+            run.add(file, ("vocabulary", *path), message, None, "vocabulary." + ".".join(map(str, path)))
+        return None
+    if not vocabulary.areas:
+        run.add(None, None, "the vocabulary defines no areas: add 'vocabulary: areas:' to a file")
+    return vocabulary
+
+
+def _take_vocabulary(
+    run: _Pass, name: str, document: dict[str, Any], vocab: dict[str, dict[str, Any]]
+) -> None:
+    section = document.get("vocabulary")
+    if section is None:
+        return
+    if not isinstance(section, dict):
+        run.add(name, ("vocabulary",), "'vocabulary' must be a mapping of areas, muscles, ...")
+        return
+    for kind, words in section.items():
+        if kind not in VOCABULARY_KINDS:
+            run.add(
+                name,
+                ("vocabulary", kind),
+                f"unknown vocabulary list '{kind}'{_did_you_mean(kind, VOCABULARY_KINDS)}",
+            )
+            continue
+        if not isinstance(words, dict):
+            run.add(name, ("vocabulary", kind), f"'{kind}' must map each id to its name")
+            continue
+        vocab[kind].update(words)
+
+
+def _validate_exercise(run: _Pass, exercise_id: str, entry: _Entry) -> Exercise | None:
+    try:
+        exercise = Exercise.model_validate(entry.raw)
+    except ValidationError as error:
+        for field_name, path, message in _translate(error):
+            top = str(path[0]) if path else "id"
+            file, base = entry.origin.get(top, entry.origin["id"])
+            where = base + tuple(path[1:]) if path else base[:-1]
+            run.add(file, where, message, exercise_id, field_name)
+        return None
+    for path, message in exercise.dose_problems():
+        file, base = entry.origin[str(path[0])]
+        run.add(file, (*base, *path[1:]), message, exercise_id, _field_label(path))
+    return exercise
+
+
+def _translate(error: ValidationError) -> Iterator[tuple[str | None, tuple[str | int, ...], str]]:
+    """Pydantic's errors in a coach's words: (field, path, message)."""
+    for detail in error.errors(include_url=False):
+        path = tuple(step for step in detail["loc"] if step != "[key]")
+        kind = detail["type"]
+        field_name = _field_label(path) or None
+        shown = detail.get("input")
+        if kind == "missing":
+            message = "missing required field"
+        elif kind == "extra_forbidden":
+            known = _known_fields(path)
+            message = f"unknown field '{path[-1]}'{_did_you_mean(str(path[-1]), known)}"
+        elif kind == "enum":
+            message = f"'{shown}' is not allowed; use one of {detail['ctx']['expected']}"
+        elif kind == "string_pattern_mismatch" and path and path[-1] in {"tempo"}:
+            message = f"tempo '{shown}' should look like '3-0-1-0' (down-pause-up-pause seconds)"
+        elif kind == "string_pattern_mismatch":
+            message = f"'{shown}' is not a valid id: use lower-case words joined by '-' or '_'"
+        else:
+            text = detail["msg"].removeprefix("Value error, ")
+            message = text[0].lower() + text[1:] if text else "invalid value"
+            if kind not in {"value_error"} and shown is not None and not isinstance(shown, dict):
+                message += f" (found {shown!r})"
+        yield field_name, path, message
+
+
+def _field_label(path: tuple[str | int, ...]) -> str:
+    label = ""
+    for step in path:
+        label += f"[{step}]" if isinstance(step, int) else ("." if label else "") + str(step)
+    return label
+
+
+def _known_fields(path: tuple[str | int, ...]) -> tuple[str, ...]:
+    names = {
+        "dose": ("sets", "reps", "hold_s", "eccentric_s", "contacts", "distance_m", "tempo"),
+        "protocol": ("name", "source", "weeks", "maintenance"),
+        "muscles": ("primary", "secondary"),
+    }
+    for step in path[:-1]:
+        if isinstance(step, str) and step in names:
+            if step == "protocol" and "weeks" in path:
+                return (*names["dose"], "rest_s", "load", "sessions", "per_day", "rung", "week")
+            return names[step] + (("rest_s", "load") if step == "dose" else ())
+    return tuple(Exercise.model_fields)
+
+
+def _did_you_mean(word: object, choices: object) -> str:
+    options = [str(c) for c in choices] if not isinstance(choices, str) else [choices]  # type: ignore[attr-defined]
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _check_vocabulary_use(
+    run: _Pass,
+    exercises: dict[str, Exercise],
+    entries: dict[str, _Entry],
+    vocabulary: Vocabulary,
+) -> None:
+    def check(ex: Exercise, field_name: str, path: tuple[str | int, ...], word: str, kind: str):
+        allowed = getattr(vocabulary, kind)
+        if word not in allowed:
+            file, base = entries[ex.id].origin[field_name]
+            hint = _did_you_mean(word, allowed) or f"; known {kind}: {', '.join(sorted(allowed))}"
+            run.add(file, (*base, *path), f"unknown {kind[:-1]} '{word}'{hint}", ex.id, field_name)
+
+    for ex in exercises.values():
+        for i, area in enumerate(ex.areas):
+            check(ex, "areas", (i,), area, "areas")
+        for group in ("primary", "secondary"):
+            for i, muscle in enumerate(getattr(ex.muscles, group)):
+                check(ex, "muscles", (group, i), muscle, "muscles")
+        for i, item in enumerate(ex.equipment):
+            check(ex, "equipment", (i,), item, "equipment")
+        check(ex, "pattern", (), ex.pattern, "patterns")
+
+
+def _check_links(
+    run: _Pass,
+    exercises: dict[str, Exercise],
+    entries: dict[str, _Entry],
+    vocabulary: Vocabulary | None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Resolve easier/harder/swaps/protocol rungs; build the ladders; refuse cycles."""
+    known = set(entries)
+    above: dict[str, str] = {}
+    below: dict[str, str] = {}
+
+    def where(ex: Exercise, field_name: str) -> tuple[str, tuple[str | int, ...]]:
+        return entries[ex.id].origin[field_name]
+
+    def resolves(ex: Exercise, field_name: str, target: str, extra: tuple[str | int, ...]) -> bool:
+        if target in known:
+            if target == ex.id:
+                file, base = where(ex, field_name)
+                run.add(file, (*base, *extra), "an exercise cannot link to itself", ex.id, field_name)
+                return False
+            return True
+        file, base = where(ex, field_name)
+        run.add(
+            file,
+            (*base, *extra),
+            f"no exercise '{target}'{_did_you_mean(target, known)}",
+            ex.id,
+            field_name,
+        )
+        return False
+
+    stated_above: dict[str, str] = {}
+    stated_below: dict[str, str] = {}
+    for ex in exercises.values():
+        for i, swap in enumerate(ex.swaps):
+            resolves(ex, "swaps", swap, (i,))
+        if ex.protocol:
+            for i, week in enumerate(ex.protocol.weeks):
+                if week.rung:
+                    resolves(ex, "protocol", week.rung, ("weeks", i, "rung"))
+        if ex.harder and resolves(ex, "harder", ex.harder, ()):
+            stated_above[ex.id] = ex.harder
+        if ex.easier and resolves(ex, "easier", ex.easier, ()):
+            stated_below[ex.id] = ex.easier
+
+    # Either side of a rung may state the link; where both do, they must agree,
+    # and a ladder is one chain: no rung has two rungs straight above or below it.
+    for links, inverse, field_name, other in (
+        (stated_above, stated_below, "harder", "easier"),
+        (stated_below, stated_above, "easier", "harder"),
+    ):
+        mine = above if field_name == "harder" else below
+        theirs = below if field_name == "harder" else above
+        for source, target in links.items():
+            back = inverse.get(target)
+            if back is not None and back != source:
+                file, base = where(exercises[source], field_name)
+                run.add(
+                    file,
+                    base,
+                    f"says {field_name} is '{target}', but '{target}' says its {other} is '{back}'",
+                    source,
+                    field_name,
+                )
+                continue
+            claimed = theirs.get(target)
+            if claimed is not None and claimed != source:
+                file, base = where(exercises[source], field_name)
+                run.add(
+                    file,
+                    base,
+                    f"'{claimed}' already has '{target}' as its {field_name} rung; "
+                    "a ladder is a single chain, so link to another exercise or use 'swaps'",
+                    source,
+                    field_name,
+                )
+                continue
+            mine[source] = target
+            theirs[target] = source
+
+    reported: set[str] = set()
+    for start in exercises:
+        seen = [start]
+        step = above.get(start)
+        while step is not None:
+            if step in seen:
+                loop = seen[seen.index(step) :]
+                if not reported & set(loop):
+                    reported.update(loop)
+                    first = min(loop)
+                    file, base = where(exercises[first], "harder") if exercises[
+                        first
+                    ].harder else entries[first].origin["id"]
+                    cycle = " -> ".join([*loop[loop.index(first) :], *loop[: loop.index(first)], first])
+                    run.add(file, base, f"the ladder loops back on itself: {cycle}", first, "harder")
+                break
+            seen.append(step)
+            step = above.get(step)
+    for low, high in above.items():
+        if low in exercises and high in exercises and high not in reported:
+            if LEVELS.index(exercises[high].level) < LEVELS.index(exercises[low].level):
+                file, base = entries[high].origin["level"]
+                run.add(
+                    file,
+                    base,
+                    f"level '{exercises[high].level.value}' is below the level of the rung under "
+                    f"it, '{low}' ({exercises[low].level.value}); a ladder climbs",
+                    high,
+                    "level",
+                )
+    if reported:  # a looping ladder has no bottom rung: drop it so nothing walks it forever
+        for rung in reported:
+            above.pop(rung, None)
+            below.pop(rung, None)
+    return above, below
+
+
+__all__ = [
+    "BUNDLED",
+    "Catalog",
+    "bundled_folder",
+    "catalog_fingerprint",
+    "check_catalog",
+    "default_folders",
+    "load_catalog",
+]

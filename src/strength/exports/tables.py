@@ -1,0 +1,114 @@
+"""Text exports: JSON (the CLI contract), CSV (one row per exercise), Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..plan import Plan, plan_to_dict
+from ..progression import PHASE_NAMES
+
+CSV_COLUMNS = (
+    "week",
+    "phase",
+    "deload",
+    "taper",
+    "date",
+    "weekday",
+    "session",
+    "minutes",
+    "exercise_id",
+    "exercise",
+    "areas",
+    "sets",
+    "reps",
+    "hold_s",
+    "eccentric_s",
+    "tempo",
+    "contacts",
+    "distance_m",
+    "load",
+    "per_side",
+    "extra_set_side",
+    "dose",
+)
+
+
+def plan_json(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_csv(plan: Plan) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for week in plan.weeks:
+        for session in week.sessions:
+            for item in session.exercises:
+                writer.writerow(
+                    (
+                        week.number,
+                        week.phase,
+                        week.deload,
+                        week.taper,
+                        session.date.isoformat(),
+                        session.weekday,
+                        session.kind,
+                        session.minutes,
+                        item.id,
+                        item.name,
+                        " ".join(item.areas),
+                        item.sets,
+                        "/".join(str(n) for n in item.reps) if item.reps else "",
+                        item.hold_s or "",
+                        item.eccentric_s or "",
+                        item.tempo or "",
+                        item.contacts or "",
+                        item.distance_m or "",
+                        item.load,
+                        item.per_side,
+                        item.extra_set_side or "",
+                        item.dose_text(),
+                    )
+                )
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def plan_markdown(plan: Plan) -> str:
+    profile = plan.profile
+    goal = f"race on {profile.race:%a %d %b %Y}" if profile.race else f"{profile.length_weeks} weeks"
+    lines = [
+        "# Strength plan",
+        "",
+        f"- Goal: {goal}, starting {profile.start:%a %d %b %Y}",
+        f"- Level: {profile.level.value}",
+        f"- Weaknesses: {', '.join(plan.area_name(a) for a in profile.weaknesses)}",
+        "",
+    ]
+    if plan.warnings:
+        lines += ["## Warnings", "", *[f"- {_cell(w)}" for w in plan.warnings], ""]
+    for week in plan.weeks:
+        flags = [f for f, on in (("deload", week.deload), ("taper", week.taper)) if on]
+        extra = f" ({', '.join(flags)})" if flags else ""
+        lines += [f"## Week {week.number}: {PHASE_NAMES[week.phase]}{extra}", "", week.note, ""]
+        for session in week.sessions:
+            lines += [
+                f"### {session.date:%a %d %b}: {session.kind} session, about "
+                f"{session.minutes} min",
+                "",
+                _cell(session.reason),
+                "",
+                "| Exercise | Dose | Tempo |",
+                "|---|---|---|",
+            ]
+            lines += [
+                f"| {_cell(i.name)} | {_cell(i.dose_text())} | {i.tempo or ''} |"
+                for i in session.exercises
+            ]
+            lines.append("")
+    return "\n".join(lines)

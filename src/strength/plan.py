@@ -1,0 +1,201 @@
+"""The plan a runner follows: weeks, sessions, prescriptions, and the reasons for each.
+
+Plain frozen data; `plan_to_dict` is the JSON contract of `strength build`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .profile import Profile, profile_to_dict
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One exercise in one session, with its dose."""
+
+    id: str
+    name: str
+    areas: tuple[str, ...]
+    sets: int
+    reps: tuple[int, ...] | None = None  # reps per set
+    reps_max: tuple[int, ...] | None = None  # upper end where the dose is a range (6-8)
+    hold_s: int | None = None
+    eccentric_s: int | None = None
+    tempo: str | None = None
+    contacts: int | None = None
+    distance_m: int | None = None
+    load: str = "bodyweight"
+    per_side: bool = False
+    extra_set_side: str | None = None  # the weaker side gets one more set
+    rest_s: int = 60
+    impact: str = "none"
+    protocol: str | None = None  # e.g. "Petersen 2011 Nordic programme, week 3 of 10"
+    why: str = ""
+
+    def volume_seconds(self) -> float:
+        """Work time under load in a session: the unit of the weekly volume caps."""
+        per_set = set_seconds(self)
+        sides = 2 if self.per_side else 1
+        return per_set * self.sets * sides + (per_set if self.extra_set_side else 0.0)
+
+    def dose_text(self) -> str:
+        """'3 x 8 reps, 4 s down' in a runner's words."""
+        if self.reps is not None:
+            if self.reps_max and self.reps_max != self.reps:
+                count = f"{self.reps[0]}-{self.reps_max[0]}"
+            elif len(set(self.reps)) == 1:
+                count = str(self.reps[0])
+            else:
+                count = "/".join(str(n) for n in self.reps)
+            text = f"{self.sets} x {count} reps"
+        elif self.hold_s is not None:
+            text = f"{self.sets} x {self.hold_s} s hold"
+        elif self.contacts is not None:
+            text = f"{self.sets} x {self.contacts} contacts"
+        elif self.distance_m is not None:
+            text = f"{self.sets} x {self.distance_m} m"
+        else:  # pragma: no cover - validation gives every dose a count
+            text = f"{self.sets} sets"
+        if self.per_side:
+            text += " each side"
+        if self.eccentric_s:
+            text += f", {self.eccentric_s} s lowering"
+        if self.extra_set_side:
+            text += f", +1 set {self.extra_set_side}"
+        return text
+
+
+def set_seconds(item: Prescription) -> float:
+    """Seconds of work in one set (one side)."""
+    if item.reps is not None:
+        reps = sum(item.reps) / len(item.reps)
+        if item.tempo:
+            per_rep = float(sum(int(part) for part in item.tempo.split("-")))
+        elif item.eccentric_s:
+            per_rep = item.eccentric_s + 2.0
+        else:
+            per_rep = 3.0
+        return reps * max(per_rep, 2.0)
+    if item.hold_s is not None:
+        return float(item.hold_s)
+    if item.contacts is not None:
+        return item.contacts * 0.6
+    if item.distance_m is not None:
+        return float(item.distance_m)
+    return 30.0  # pragma: no cover
+
+
+def exercise_seconds(item: Prescription) -> float:
+    """Time an exercise takes in a session: work, rests, side switches, set-up."""
+    sides = 2 if item.per_side else 1
+    sets = item.sets * sides + (1 if item.extra_set_side else 0)
+    rests = max(item.sets - 1, 0) * item.rest_s
+    switches = item.sets * 10 if item.per_side else 0
+    return set_seconds(item) * sets + rests + switches + 30
+
+
+@dataclass(frozen=True)
+class Session:
+    date: dt.date
+    weekday: str
+    kind: str  # long | short | maintenance | daily
+    minutes: int
+    reason: str
+    exercises: tuple[Prescription, ...]
+    run: str = "rest"  # the run that day: strength comes after it
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    weekday: str
+    run: str
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    start: dt.date
+    phase: str
+    deload: bool
+    taper: bool
+    sessions: tuple[Session, ...]
+    days: tuple[Day, ...]
+    race_week: bool = False
+    heavy_legs: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    profile: Profile
+    warnings: tuple[str, ...]
+    weeks: tuple[Week, ...]
+    area_names: tuple[tuple[str, str], ...] = ()
+
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(session for week in self.weeks for session in week.sessions)
+
+    def area_name(self, area: str) -> str:
+        return dict(self.area_names).get(area, area.replace("_", " "))
+
+
+def _prescription_dict(item: Prescription) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "name": item.name,
+        "areas": list(item.areas),
+        "sets": item.sets,
+        "reps": list(item.reps) if item.reps is not None else None,
+        "reps_max": list(item.reps_max) if item.reps_max is not None else None,
+        "hold_s": item.hold_s,
+        "eccentric_s": item.eccentric_s,
+        "tempo": item.tempo,
+        "contacts": item.contacts,
+        "distance_m": item.distance_m,
+        "load": item.load,
+        "per_side": item.per_side,
+        "extra_set_side": item.extra_set_side,
+        "rest_s": item.rest_s,
+        "impact": item.impact,
+        "protocol": item.protocol,
+        "dose": item.dose_text(),
+        "why": item.why,
+    }
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data (the `strength build` contract)."""
+    return {
+        "profile": profile_to_dict(plan.profile),
+        "warnings": list(plan.warnings),
+        "weeks": [
+            {
+                "number": week.number,
+                "start": week.start.isoformat(),
+                "phase": week.phase,
+                "deload": week.deload,
+                "taper": week.taper,
+                "race_week": week.race_week,
+                "heavy_legs": week.heavy_legs,
+                "note": week.note,
+                "runs": {day.date.isoformat(): day.run for day in week.days},
+                "sessions": [
+                    {
+                        "date": session.date.isoformat(),
+                        "weekday": session.weekday,
+                        "kind": session.kind,
+                        "minutes": session.minutes,
+                        "run": session.run,
+                        "reason": session.reason,
+                        "exercises": [_prescription_dict(item) for item in session.exercises],
+                    }
+                    for session in week.sessions
+                ],
+            }
+            for week in plan.weeks
+        ],
+    }

@@ -1,0 +1,257 @@
+"""How the dose moves week by week: phases, deloads, the taper, one lever at a time.
+
+Levers, in order: reps (one set at a time, so a step is small), then a set
+(reps back to the start), then hold or lowering seconds, then the next rung of
+the ladder, then added load. Deload, heavy-legs and taper weeks cut volume and
+keep the exercises; progression resumes from where it was.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from .model import Dose, Level, Mode, ProtocolStep
+from .profile import Profile
+
+FOUNDATION, BUILD, STRENGTH, TAPER, MAINTENANCE = (
+    "foundation",
+    "build",
+    "strength_power",
+    "taper",
+    "maintenance",
+)
+PHASE_NAMES = {
+    FOUNDATION: "Foundation",
+    BUILD: "Build",
+    STRENGTH: "Strength & power",
+    TAPER: "Taper",
+    MAINTENANCE: "Maintenance",
+}
+PHASE_PURPOSE = {
+    FOUNDATION: "form first: bodyweight, slow lowering, easy rungs",
+    BUILD: "more eccentric load and harder rungs",
+    STRENGTH: "the hardest rungs and, for experienced runners, a little spring",
+    TAPER: "less volume, nothing new: fresh legs for race day",
+    MAINTENANCE: "one session a week keeps what you built",
+}
+
+
+@dataclass(frozen=True)
+class WeekShape:
+    number: int
+    phase: str
+    deload: bool
+    taper: bool
+    race_week: bool
+    heavy_legs: bool
+    cut: float  # share of volume removed this week (0 = a normal loading week)
+
+    @property
+    def loading(self) -> bool:
+        """A week in which the dose may step up."""
+        return self.cut == 0.0
+
+
+def week_shapes(profile: Profile) -> tuple[WeekShape, ...]:
+    """Each week's phase and whether it deloads or tapers."""
+    rules = profile.rules
+    total = profile.length_weeks
+    taper = min(rules.taper_weeks, max(total - 2, 0)) if profile.race else 0
+    body = total - taper
+    foundation = max(1, round(body * 0.35)) if body else 0
+    build = max(0, round(body * 0.35)) if body > 2 else 0
+    shapes = []
+    for number in range(1, total + 1):
+        in_taper = number > body
+        if profile.maintenance:
+            phase = TAPER if in_taper else MAINTENANCE
+        elif in_taper:
+            phase = TAPER
+        elif number <= foundation:
+            phase = FOUNDATION
+        elif number <= foundation + build:
+            phase = BUILD
+        else:
+            phase = STRENGTH
+        heavy = number in profile.heavy_legs
+        deload = (
+            not in_taper
+            and rules.deload_every > 0
+            and number % rules.deload_every == 0
+            and number < body
+        ) or (heavy and not in_taper)
+        if in_taper:
+            # Progressive taper: a smaller cut first, the full cut in race week.
+            step = number - body
+            cut = rules.taper_cut * (0.7 + 0.3 * step / taper) if taper else rules.taper_cut
+        elif deload:
+            cut = rules.deload_cut
+        else:
+            cut = 0.0
+        shapes.append(
+            WeekShape(
+                number=number,
+                phase=phase,
+                deload=deload,
+                taper=in_taper,
+                race_week=profile.race is not None and number == total,
+                heavy_legs=heavy,
+                cut=round(cut, 3),
+            )
+        )
+    return tuple(shapes)
+
+
+@dataclass(frozen=True)
+class Load:
+    """The dose of one exercise as it progresses."""
+
+    sets: int
+    reps: tuple[int, ...] | None
+    reps_max: tuple[int, ...] | None
+    hold_s: int | None
+    eccentric_s: int | None
+    contacts: int | None
+    distance_m: int | None
+    tempo: str | None
+    rest_s: int
+    added_load: str | None = None
+    lever: int = 0  # which lever moves next: 0 reps, 1 sets, 2 seconds, 3 rung, 4 load
+
+    @classmethod
+    def start(cls, dose: Dose, mode: Mode) -> Load:
+        per_set = dose.reps_per_set()
+        return cls(
+            sets=dose.sets,
+            reps=tuple(low for low, _ in per_set) if per_set else None,
+            reps_max=tuple(high for _, high in per_set) if per_set else None,
+            hold_s=dose.hold_s,
+            eccentric_s=dose.eccentric_s if mode is Mode.eccentric else dose.eccentric_s,
+            contacts=dose.contacts,
+            distance_m=dose.distance_m,
+            tempo=dose.tempo,
+            rest_s=dose.rest_s,
+            added_load=dose.load,
+        )
+
+    @classmethod
+    def from_protocol(cls, step: ProtocolStep, base: Load) -> Load:
+        per_set = step.reps_per_set()
+        return replace(
+            base,
+            sets=step.sets,
+            reps=tuple(low for low, _ in per_set) if per_set else base.reps,
+            reps_max=tuple(high for _, high in per_set) if per_set else base.reps_max,
+            hold_s=step.hold_s or base.hold_s,
+            eccentric_s=step.eccentric_s or base.eccentric_s,
+            tempo=step.tempo or base.tempo,
+            rest_s=step.rest_s,
+        )
+
+
+def cut_volume(load: Load, cut: float) -> Load:
+    """The same exercise with `cut` of its volume removed: fewer sets first, then reps."""
+    if cut <= 0:
+        return load
+    keep = 1.0 - cut
+    sets = max(1, round(load.sets * keep))
+    left = keep * load.sets / sets  # what the remaining sets still have to shed
+    if load.reps is not None:
+        reps = tuple(max(1, math.floor(n * left)) for n in load.reps[:sets])
+        reps_max = tuple(max(1, math.floor(n * left)) for n in (load.reps_max or load.reps)[:sets])
+        return replace(load, sets=sets, reps=reps, reps_max=reps_max)
+    scale = (lambda v: max(1, math.floor(v * left)) if v else v)  # noqa: E731
+    return replace(
+        load,
+        sets=sets,
+        hold_s=scale(load.hold_s),
+        contacts=scale(load.contacts),
+        distance_m=scale(load.distance_m),
+    )
+
+
+@dataclass(frozen=True)
+class Caps:
+    """How far each lever may go on a rung before the next one moves."""
+
+    reps: int
+    sets: int
+    seconds: int
+
+
+def caps_for(start: Load) -> Caps:
+    top = max(start.reps_max or start.reps or (0,))
+    held = start.hold_s or start.eccentric_s or 0
+    return Caps(
+        reps=min(top + 4, 20),
+        sets=min(start.sets + 1, 4),
+        seconds=(min(round(held * 1.5), 90) if start.hold_s else min(held + 2, 8)),
+    )
+
+
+def step_up(load: Load, start: Load, mode: Mode) -> tuple[Load, str] | None:
+    """The next small step on the same rung, with what changed; None at the rung's top."""
+    caps = caps_for(start)
+    if load.reps is not None:
+        if min(load.reps) < caps.reps:
+            low = load.reps.index(min(load.reps))
+            reps = tuple(n + 1 if i == low else n for i, n in enumerate(load.reps))
+            reps_max = tuple(max(a, b) for a, b in zip(reps, load.reps_max or reps, strict=False))
+            return replace(load, reps=reps, reps_max=reps_max), "one more rep on a set"
+        if load.sets < caps.sets:
+            first = start.reps or load.reps
+            return (
+                replace(
+                    load,
+                    sets=load.sets + 1,
+                    reps=tuple([first[0]] * (load.sets + 1)),
+                    reps_max=tuple([(start.reps_max or first)[0]] * (load.sets + 1)),
+                ),
+                "one more set, reps back to the start",
+            )
+        if load.eccentric_s is not None and load.eccentric_s < caps.seconds:
+            first = start.reps or load.reps
+            return (
+                replace(
+                    load,
+                    eccentric_s=load.eccentric_s + 1,
+                    reps=tuple([first[0]] * load.sets),
+                    reps_max=tuple([(start.reps_max or first)[0]] * load.sets),
+                ),
+                "one second slower on the way down, reps back to the start",
+            )
+        return None
+    if load.hold_s is not None:
+        if load.hold_s < caps.seconds:
+            more = max(1, math.floor(load.hold_s * 0.1))
+            return replace(load, hold_s=min(load.hold_s + more, caps.seconds)), "a longer hold"
+        if load.sets < caps.sets:
+            return replace(load, sets=load.sets + 1, hold_s=start.hold_s), "one more set"
+        return None
+    if load.contacts is not None:
+        if load.contacts < (start.contacts or 0) * 1.5:
+            more = max(1, math.floor(load.contacts * 0.1))
+            return replace(load, contacts=load.contacts + more), "a few more contacts"
+        return None
+    if load.distance_m is not None and load.distance_m < (start.distance_m or 0) * 1.5:
+        more = max(1, math.floor(load.distance_m * 0.1))
+        return replace(load, distance_m=load.distance_m + more), "a little further"
+    return None
+
+
+LOAD_STEPS = ("light load: a backpack or dumbbells", "moderate load", "heavier load")
+
+
+def add_load(load: Load) -> tuple[Load, str] | None:
+    """After the ladder's top rung: add load, one notch at a time."""
+    current = LOAD_STEPS.index(load.added_load) if load.added_load in LOAD_STEPS else -1
+    if current + 1 >= len(LOAD_STEPS):
+        return None
+    return replace(load, added_load=LOAD_STEPS[current + 1]), "added load"
+
+
+def level_allows(rung_level: Level, runner: Level, climb: int = 1) -> bool:
+    """A runner may climb one level above their own, never further."""
+    order = (Level.beginner, Level.intermediate, Level.advanced)
+    return order.index(rung_level) <= order.index(runner) + climb

@@ -1,0 +1,171 @@
+"""Where strength goes in the running week.
+
+Rules (each a setting in `Rules`): never on a hard day or the day before one;
+rest days stay rest; the long-run strategy decides the long-run side of the
+week; two leg sessions are at least 48 h apart, counted across the week's end
+too, because the week repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from .errors import FieldIssue, ProfileError
+from .profile import DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A weekday that holds a strength session."""
+
+    day: int  # 0 = Monday
+    kind: str  # long | short
+    reason: str
+    near_key_run: bool  # within a day of the long run
+
+
+def _name(day: int) -> str:
+    return DAY_NAMES[WEEKDAYS[day % 7]]
+
+
+def _long_day(profile: Profile) -> int | None:
+    for day in range(7):
+        if profile.run_on(day) is Run.long:
+            return day
+    return None
+
+
+def blocked_days(profile: Profile) -> dict[int, str]:
+    """Each day strength may not go, with the rule that keeps it free."""
+    blocked: dict[int, str] = {}
+    long_day = _long_day(profile)
+    for day in range(7):
+        run = profile.run_on(day)
+        if run is Run.rest:
+            blocked[day] = "a rest day stays rest"
+        elif run is Run.hard:
+            blocked[day] = "a hard-workout day"
+        elif profile.rules.no_strength_before_hard and profile.run_on(day + 1) is Run.hard:
+            blocked[day] = f"the day before a hard workout ({_name(day + 1)})"
+    if long_day is not None:
+        strategy = profile.long_run_strategy
+        if strategy is LongRunStrategy.day_before:
+            blocked.setdefault(long_day, "the long-run day (your strategy: the day before)")
+        elif strategy is LongRunStrategy.same_day:
+            blocked.setdefault(
+                (long_day - 1) % 7, "the day before the long run (your strategy: the same day)"
+            )
+        else:
+            for offset in (-1, 0, 1):
+                blocked.setdefault(
+                    (long_day + offset) % 7, "within 48 h of the long run (your strategy: apart)"
+                )
+    return blocked
+
+
+def _gap_ok(days: tuple[int, ...], gap: int) -> bool:
+    if len(days) < 2:
+        return True
+    ordered = sorted(days)
+    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps.append(ordered[0] + 7 - ordered[-1])
+    return min(gaps) >= gap
+
+
+def _min_gap(days: tuple[int, ...]) -> int:
+    if len(days) < 2:
+        return 7
+    ordered = sorted(days)
+    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps.append(ordered[0] + 7 - ordered[-1])
+    return min(gaps)
+
+
+def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
+    """The weekdays that hold strength, and warnings for what the week could not hold."""
+    blocked = blocked_days(profile)
+    free = [day for day in range(7) if day not in blocked]
+    if not free:
+        reasons = "; ".join(f"{_name(d)}: {why}" for d, why in sorted(blocked.items()))
+        raise ProfileError(
+            [FieldIssue("week", f"no day where strength may go ({reasons}). "
+                        "Make one day an easy run, or choose another long-run strategy")]
+        )
+    long_day = _long_day(profile)
+    anchor = None
+    if long_day is not None and profile.long_run_strategy is LongRunStrategy.day_before:
+        anchor = (long_day - 1) % 7
+    elif long_day is not None and profile.long_run_strategy is LongRunStrategy.same_day:
+        anchor = long_day
+    wanted = 1 if profile.maintenance else profile.sessions_per_week
+    gap = -(-profile.rules.hours_between_leg_sessions // 24)
+
+    best: tuple[int, ...] = ()
+    best_key: tuple[int, ...] = ()
+    for count in range(min(wanted, len(free)), 0, -1):
+        for days in combinations(free, count):
+            if not _gap_ok(days, gap):
+                continue
+            key = (
+                int(anchor in days),
+                _min_gap(days),
+                sum(profile.run_on(d) is Run.easy for d in days),
+                -sum(days),
+            )
+            if not best or key > best_key:
+                best, best_key = days, key
+        if best:
+            break
+
+    warnings = []
+    if anchor is not None and anchor not in best:
+        why = blocked.get(anchor, "it would leave less than 48 h between sessions")
+        warnings.append(
+            f"Your long-run strategy asks for a session on {_name(anchor)}, but {why}: "
+            "the sessions go on other days."
+        )
+    if len(best) < wanted:
+        rules = "; ".join(f"{_name(d)}: {why}" for d, why in sorted(blocked.items()))
+        warnings.append(
+            f"You asked for {wanted} sessions a week; your running week holds {len(best)} "
+            f"with at least {profile.rules.hours_between_leg_sessions} h between them "
+            f"({rules}). The plan has {len(best)}."
+        )
+    slots = tuple(_slot(profile, day, anchor, long_day) for day in sorted(best))
+    return slots, tuple(warnings)
+
+
+def _near_key_run(profile: Profile, day: int) -> bool:
+    """Within 48 h of the long run, where new eccentric work would leave it sore."""
+    return any(profile.run_on(day + offset) is Run.long for offset in (-1, 0, 1))
+
+
+def _slot(profile: Profile, day: int, anchor: int | None, long_day: int | None) -> Slot:
+    run = profile.run_on(day)
+    name = _name(day)
+    if profile.maintenance:
+        kind, reason = "maintenance", (
+            f"{name}: one session a week keeps the strength you built "
+            "(once a week maintains in-season gains)."
+        )
+    elif day == anchor and profile.long_run_strategy is LongRunStrategy.day_before:
+        kind = "long"
+        reason = (
+            f"{name}, the day before your long run: the longer session, so the long run starts "
+            "on tired legs, like the late miles of a race."
+        )
+    elif day == anchor:
+        kind = "short"
+        reason = (
+            f"{name}, after your long run: a shorter session on the same day keeps the next "
+            "day free to recover."
+        )
+    else:
+        kind = "long" if profile.long_run_strategy is not LongRunStrategy.day_before else "short"
+        after = f"after your {run.value} run" if run is not Run.rest else "on a day off running"
+        reason = f"{name}: {after}, with no hard workout the next day"
+        if long_day is not None and profile.long_run_strategy is LongRunStrategy.apart:
+            reason += ", and 48 h from the long run"
+        reason += "."
+    return Slot(day, kind, reason, _near_key_run(profile, day))
