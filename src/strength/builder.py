@@ -104,7 +104,9 @@ def _check_against_catalog(profile: Profile, catalog: Catalog) -> None:
             issues.append(FieldIssue("weaknesses", _unknown("area", area, vocabulary.areas)))
     for item in profile.equipment:
         if item not in vocabulary.equipment:
-            issues.append(FieldIssue("equipment", _unknown("equipment", item, vocabulary.equipment)))
+            issues.append(
+                FieldIssue("equipment", _unknown("equipment", item, vocabulary.equipment))
+            )
     for area in profile.imbalance:
         if area not in vocabulary.areas:
             issues.append(FieldIssue("imbalance", _unknown("area", area, vocabulary.areas)))
@@ -257,7 +259,7 @@ def _assign_sessions(
     warnings: list[str],
 ) -> None:
     warm_up = profile.rules.warm_up_minutes
-    left = [cap - warm_up for cap in capacity]
+    left = [float(cap - warm_up) for cap in capacity]
     kept: list[_Track] = []
     for track in tracks:
         item = _prescribe(profile, track, track.exercise, track.load, "", None)
@@ -397,7 +399,11 @@ def _make_week(
         end = min(end, profile.race)
     dates = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     days = tuple(
-        Day(d, WEEKDAYS[d.weekday()], "race" if d == profile.race else profile.run_on(d.weekday()).value)
+        Day(
+            d,
+            WEEKDAYS[d.weekday()],
+            "race" if d == profile.race else profile.run_on(d.weekday()).value,
+        )
         for d in dates
     )
     by_weekday = {d.weekday(): d for d in dates}
@@ -432,7 +438,9 @@ def _make_week(
                 continue
             del track.first_use[exercise.id]
             exercise, step = gentler[-1], None
-            load = cut_volume(Load.start(exercise.dose_for(profile.level), exercise.mode), shape.cut)
+            load = cut_volume(
+                Load.start(exercise.dose_for(profile.level), exercise.mode), shape.cut
+            )
             note = "stands in while the new eccentric exercise stays away from the long run"
             chosen = wanted
         for s in chosen:
@@ -648,8 +656,9 @@ def _daily_sessions(
                 if step is None or not step.per_day:
                     continue
                 load = Load.from_protocol(step, start)
-                track = _Track(exercise.areas[0], 0, (exercise,), 0, load, load,
-                               protocol_week=protocol_week)
+                track = _Track(
+                    exercise.areas[0], 0, (exercise,), 0, load, load, protocol_week=protocol_week
+                )
                 why = (
                     f"{step.per_day} times a day, every day: week {protocol_week} of "
                     f"{exercise.protocol.length} of {exercise.protocol.name}."

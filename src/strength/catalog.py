@@ -79,9 +79,7 @@ class Catalog:
     def ladders(self) -> tuple[tuple[Exercise, ...], ...]:
         """Every ladder of two rungs or more, in catalog order of their bottom rung."""
         return tuple(
-            self.ladder(ex.id)
-            for ex in self
-            if ex.id not in self._below and ex.id in self._above
+            self.ladder(ex.id) for ex in self if ex.id not in self._below and ex.id in self._above
         )
 
     def for_area(self, area: str) -> tuple[Exercise, ...]:
@@ -240,7 +238,9 @@ def _read(run: _Pass, name: str, path: Path) -> dict[str, Any] | None:
     if document is None:
         return {}
     if not isinstance(document, dict):
-        run.add(name, (), "the file must be a mapping with 'vocabulary', 'exercises' or 'overrides'")
+        run.add(
+            name, (), "the file must be a mapping with 'vocabulary', 'exercises' or 'overrides'"
+        )
         return None
     for key in document:
         if key not in TOP_LEVEL_KEYS:
@@ -310,7 +310,9 @@ def _validate_vocabulary(run: _Pass, vocab: dict[str, dict[str, Any]]) -> Vocabu
             kind, word = (path + ("", ""))[:2]
             origin = vocab.get(str(kind), {}).get(str(word), (None, None))
             file = origin[1] if isinstance(origin, tuple) else None
-            run.add(file, ("vocabulary", *path), message, None, "vocabulary." + ".".join(map(str, path)))
+            run.add(
+                file, ("vocabulary", *path), message, None, "vocabulary." + ".".join(map(str, path))
+            )
         return None
     if not vocabulary.areas:
         run.add(None, None, "the vocabulary defines no areas: add 'vocabulary: areas:' to a file")
@@ -451,7 +453,9 @@ def _check_links(
         if target in known:
             if target == ex.id:
                 file, base = where(ex, field_name)
-                run.add(file, (*base, *extra), "an exercise cannot link to itself", ex.id, field_name)
+                run.add(
+                    file, (*base, *extra), "an exercise cannot link to itself", ex.id, field_name
+                )
                 return False
             return True
         file, base = where(ex, field_name)
@@ -523,11 +527,17 @@ def _check_links(
                 if not reported & set(loop):
                     reported.update(loop)
                     first = min(loop)
-                    file, base = where(exercises[first], "harder") if exercises[
-                        first
-                    ].harder else entries[first].origin["id"]
-                    cycle = " -> ".join([*loop[loop.index(first) :], *loop[: loop.index(first)], first])
-                    run.add(file, base, f"the ladder loops back on itself: {cycle}", first, "harder")
+                    file, base = (
+                        where(exercises[first], "harder")
+                        if exercises[first].harder
+                        else entries[first].origin["id"]
+                    )
+                    cycle = " -> ".join(
+                        [*loop[loop.index(first) :], *loop[: loop.index(first)], first]
+                    )
+                    run.add(
+                        file, base, f"the ladder loops back on itself: {cycle}", first, "harder"
+                    )
                 break
             seen.append(step)
             step = above.get(step)

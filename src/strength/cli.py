@@ -11,8 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .builder import build_plan
 from .catalog import OVERLAY_ENV, check_catalog, default_folders, load_catalog
 from .errors import CatalogError, StrengthError
+from .exports import render
+from .profile import read_profile
 from .schema import SCHEMA_FILE, schema_text
 
 EXIT_OK, EXIT_CATALOG, EXIT_INPUT = 0, 1, 2
@@ -41,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
 
     catalog = commands.add_parser("catalog", help="check or describe an exercise catalog")
-    catalog_commands = catalog.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    catalog_commands = catalog.add_subparsers(
+        dest="catalog_command", required=True, metavar="ACTION"
+    )
     check = catalog_commands.add_parser(
         "check",
         help="validate catalog folders; exit 1 with every problem listed",
@@ -91,11 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "catalog" and args.catalog_command == "schema":
             return _write(args.output, schema_text())
         if args.command == "build":
-            from .exports import render
-
             folders = _folders(args.catalog, args.coach)
-            from .profile import read_profile
-            from .builder import build_plan
 
             plan = build_plan(read_profile(args.profile), load_catalog(*folders))
             return _write(args.output, render(plan, args.format))

@@ -273,7 +273,9 @@ class Exercise(_Strict):
         ]
         if self.protocol:
             counted = tuple(need for need in needs if need != "eccentric_s")
-            doses += [(("protocol", "weeks", i), w, counted) for i, w in enumerate(self.protocol.weeks)]
+            doses += [
+                (("protocol", "weeks", i), w, counted) for i, w in enumerate(self.protocol.weeks)
+            ]
             if self.protocol.maintenance:
                 doses.append((("protocol", "maintenance"), self.protocol.maintenance, counted))
         problems = []
@@ -290,7 +292,9 @@ class Exercise(_Strict):
         if level in self.dose:
             return self.dose[level]
         rank = LEVELS.index(level)
-        nearest = min(self.dose, key=lambda other: (abs(LEVELS.index(other) - rank), other != level))
+        nearest = min(
+            self.dose, key=lambda other: (abs(LEVELS.index(other) - rank), other != level)
+        )
         return self.dose[nearest]
 
 

@@ -72,8 +72,11 @@ class Rules(BaseModel):
     )
     hours_between_leg_sessions: int = Field(default=48, ge=24, le=96)
     new_eccentric_weeks: int = Field(
-        default=2, ge=0, le=4, description="Weeks a new eccentric/plyometric exercise is kept "
-        "48 h away from the long run and hard runs."
+        default=2,
+        ge=0,
+        le=4,
+        description="Weeks a new eccentric/plyometric exercise is kept "
+        "48 h away from the long run and hard runs.",
     )
     no_strength_before_hard: bool = True
     race_week_free_hours: int = Field(default=48, ge=24, le=96)
@@ -143,7 +146,9 @@ _FIELD_WORDS = {
 def profile_from_dict(data: Any) -> Profile:
     """A profile from plain data (parsed YAML, a form, the URL); ProfileError names each field."""
     if not isinstance(data, dict):
-        raise ProfileError([FieldIssue("profile", "must be a mapping of fields (start, level, ...)")])
+        raise ProfileError(
+            [FieldIssue("profile", "must be a mapping of fields (start, level, ...)")]
+        )
     data = dict(data)
     week = data.get("week")
     if isinstance(week, dict):

@@ -127,7 +127,7 @@ class Load:
             reps=tuple(low for low, _ in per_set) if per_set else None,
             reps_max=tuple(high for _, high in per_set) if per_set else None,
             hold_s=dose.hold_s,
-            eccentric_s=dose.eccentric_s if mode is Mode.eccentric else dose.eccentric_s,
+            eccentric_s=dose.eccentric_s,
             contacts=dose.contacts,
             distance_m=dose.distance_m,
             tempo=dose.tempo,
@@ -161,7 +161,9 @@ def cut_volume(load: Load, cut: float) -> Load:
         reps = tuple(max(1, math.floor(n * left)) for n in load.reps[:sets])
         reps_max = tuple(max(1, math.floor(n * left)) for n in (load.reps_max or load.reps)[:sets])
         return replace(load, sets=sets, reps=reps, reps_max=reps_max)
-    scale = (lambda v: max(1, math.floor(v * left)) if v else v)  # noqa: E731
+    def scale(value: int | None) -> int | None:
+        return max(1, math.floor(value * left)) if value else value
+
     return replace(
         load,
         sets=sets,

@@ -9,7 +9,7 @@ too, because the week repeats.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from .errors import FieldIssue, ProfileError
 from .profile import DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
@@ -64,20 +64,11 @@ def blocked_days(profile: Profile) -> dict[int, str]:
     return blocked
 
 
-def _gap_ok(days: tuple[int, ...], gap: int) -> bool:
-    if len(days) < 2:
-        return True
-    ordered = sorted(days)
-    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
-    gaps.append(ordered[0] + 7 - ordered[-1])
-    return min(gaps) >= gap
-
-
 def _min_gap(days: tuple[int, ...]) -> int:
     if len(days) < 2:
         return 7
     ordered = sorted(days)
-    gaps = [b - a for a, b in zip(ordered, ordered[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(ordered)]
     gaps.append(ordered[0] + 7 - ordered[-1])
     return min(gaps)
 
@@ -89,8 +80,13 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
     if not free:
         reasons = "; ".join(f"{_name(d)}: {why}" for d, why in sorted(blocked.items()))
         raise ProfileError(
-            [FieldIssue("week", f"no day where strength may go ({reasons}). "
-                        "Make one day an easy run, or choose another long-run strategy")]
+            [
+                FieldIssue(
+                    "week",
+                    f"no day where strength may go ({reasons}). "
+                    "Make one day an easy run, or choose another long-run strategy",
+                )
+            ]
         )
     long_day = _long_day(profile)
     anchor = None
@@ -105,7 +101,7 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
     best_key: tuple[int, ...] = ()
     for count in range(min(wanted, len(free)), 0, -1):
         for days in combinations(free, count):
-            if not _gap_ok(days, gap):
+            if _min_gap(days) < gap:
                 continue
             key = (
                 int(anchor in days),
@@ -145,9 +141,12 @@ def _slot(profile: Profile, day: int, anchor: int | None, long_day: int | None) 
     run = profile.run_on(day)
     name = _name(day)
     if profile.maintenance:
-        kind, reason = "maintenance", (
-            f"{name}: one session a week keeps the strength you built "
-            "(once a week maintains in-season gains)."
+        kind, reason = (
+            "maintenance",
+            (
+                f"{name}: one session a week keeps the strength you built "
+                "(once a week maintains in-season gains)."
+            ),
         )
     elif day == anchor and profile.long_run_strategy is LongRunStrategy.day_before:
         kind = "long"

@@ -81,7 +81,9 @@ def _cell(text: str) -> str:
 
 def plan_markdown(plan: Plan) -> str:
     profile = plan.profile
-    goal = f"race on {profile.race:%a %d %b %Y}" if profile.race else f"{profile.length_weeks} weeks"
+    goal = (
+        f"race on {profile.race:%a %d %b %Y}" if profile.race else f"{profile.length_weeks} weeks"
+    )
     lines = [
         "# Strength plan",
         "",
@@ -98,8 +100,7 @@ def plan_markdown(plan: Plan) -> str:
         lines += [f"## Week {week.number}: {PHASE_NAMES[week.phase]}{extra}", "", week.note, ""]
         for session in week.sessions:
             lines += [
-                f"### {session.date:%a %d %b}: {session.kind} session, about "
-                f"{session.minutes} min",
+                f"### {session.date:%a %d %b}: {session.kind} session, about {session.minutes} min",
                 "",
                 _cell(session.reason),
                 "",

@@ -1,0 +1,50 @@
+"""Every page runs in Streamlit's AppTest without an exception and shows its content."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 30
+
+
+def _plan_page() -> None:
+    from strength.ui import plan_page
+
+    plan_page.render()
+
+
+def _catalog_page() -> None:
+    from strength.ui import catalog_page
+
+    catalog_page.render()
+
+
+def test_the_app_opens_on_the_plan_page_with_a_plan() -> None:
+    at = AppTest.from_file("../../app.py", default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "Strength for runners"
+    assert at.dataframe, "the first page shows the plan's table"
+    assert at.metric[0].value != "0"
+
+
+def test_the_plan_page_rebuilds_when_an_answer_changes() -> None:
+    at = AppTest.from_function(_plan_page, default_timeout=TIMEOUT).run()
+    before = len(at.dataframe[0].value)
+    at.slider[0].set_value(20).run()  # plan length in weeks
+    assert not at.exception
+    assert at.metric[0].value == "20"
+    assert len(at.dataframe[0].value) > before
+
+
+def test_the_plan_page_explains_a_missing_weakness_instead_of_failing() -> None:
+    at = AppTest.from_function(_plan_page, default_timeout=TIMEOUT).run()
+    at.multiselect[0].set_value([]).run()
+    assert not at.exception
+    assert any("weaknesses" in error.value for error in at.sidebar.error)
+
+
+def test_the_catalog_page_lists_exercises_of_the_chosen_area() -> None:
+    at = AppTest.from_function(_catalog_page, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    at.selectbox[0].set_value("hamstrings").run()
+    assert any("Nordic curl" in expander.label for expander in at.expander)
