@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -73,7 +74,7 @@ runs = st.sampled_from(["rest", "easy", "hard", "long"])
 
 @settings(max_examples=400, deadline=None)
 @given(
-    week=st.fixed_dictionaries({day: runs for day in WEEKDAYS}).filter(
+    week=st.fixed_dictionaries(dict.fromkeys(WEEKDAYS, runs)).filter(
         lambda w: list(w.values()).count("long") <= 1
     ),
     sessions=st.integers(1, 5),
@@ -90,6 +91,6 @@ def test_slots_always_keep_the_rules(week: dict[str, str], sessions: int, strate
     for day in days:
         assert week[WEEKDAYS[day]] not in ("rest", "hard")
         assert week[WEEKDAYS[(day + 1) % 7]] != "hard"
-    gaps = [b - a for a, b in zip(days, days[1:], strict=False)] + [days[0] + 7 - days[-1]]
+    gaps = [b - a for a, b in pairwise(days)] + [days[0] + 7 - days[-1]]
     assert len(days) == 1 or min(gaps) >= 2
     assert len(slots) == sessions or any("You asked for" in w for w in warnings)
