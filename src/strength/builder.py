@@ -69,6 +69,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
     capacity = [_capacity(profile, slot) for slot in slots]
     tracks = _choose_tracks(profile, catalog, warnings)
     _assign_sessions(profile, tracks, slots, capacity, warnings)
+    _fill_spare_time(profile, catalog, tracks, capacity)
 
     weeks = []
     previous_volume: dict[str, float] = {}
@@ -287,6 +288,38 @@ def _assign_sessions(
         track.sessions = tuple(sorted(chosen))
         kept.append(track)
     tracks[:] = kept
+
+
+def _fill_spare_time(
+    profile: Profile, catalog: Catalog, tracks: list[_Track], capacity: list[int]
+) -> None:
+    """Spare minutes go to a second (then third) ladder for the top weaknesses first."""
+
+    def need(track: _Track) -> float:
+        item = _prescribe(profile, track, track.exercise, track.load, "", None)
+        return exercise_seconds(item) * GROWTH_MARGIN / 60
+
+    left = [float(cap - profile.rules.warm_up_minutes) for cap in capacity]
+    for track in tracks:
+        for s in track.sessions:
+            left[s] -= need(track)
+    taken = {rung.id for track in tracks for rung in track.rungs}
+    firsts = [track for track in tracks if track.area != PLYOMETRICS]
+    for _ in range(2):
+        for first in firsts:
+            extra = _track_for(profile, catalog, first.area, first.rank, taken)
+            if extra is None:
+                continue
+            cost = need(extra)
+            room = tuple(s for s in first.sessions if left[s] >= cost)
+            if not room:
+                continue
+            extra.sessions = room
+            for s in room:
+                left[s] -= cost
+            taken.update(rung.id for rung in extra.rungs)
+            tracks.append(extra)
+    tracks.sort(key=lambda track: track.rank)
 
 
 # ----------------------------------------------------------------------------
