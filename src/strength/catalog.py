@@ -13,9 +13,10 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import CatalogError, Problem
 from .model import LEVELS, Exercise, ExercisePatch, Vocabulary
@@ -130,6 +131,7 @@ class _Entry:
 class _Pass:
     problems: list[Problem] = field(default_factory=list)
     finders: dict[str, LineFinder] = field(default_factory=dict)
+    vocabulary_files: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> file
 
     def add(
         self,
@@ -186,7 +188,8 @@ def _load(folders: tuple[Path, ...]) -> tuple[Catalog | None, list[Problem]]:
                     run.add(
                         name,
                         ("exercises", index, "id"),
-                        f"duplicate id '{exercise_id}': already defined in {layer_ids[exercise_id]}",
+                        f"duplicate id '{exercise_id}': "
+                        f"already defined in {layer_ids[exercise_id]}",
                         exercise_id,
                         "id",
                     )
@@ -262,6 +265,15 @@ def _entries(
             run.add(name, (section, index), f"entry {index + 1} of '{section}' is not a mapping")
             continue
         exercise_id = raw.get("id")
+        if exercise_id is not None and not isinstance(exercise_id, str):
+            run.add(
+                name,
+                (section, index, "id"),
+                f"'id' must be a slug like 'nordic-curl', not {exercise_id!r}",
+                None,
+                "id",
+            )
+            continue
         if not isinstance(exercise_id, str) or not exercise_id.strip():
             run.add(
                 name,
@@ -282,7 +294,7 @@ def _apply_override(
     try:
         ExercisePatch.model_validate(raw)
     except ValidationError as error:
-        for field_name, path, message in _translate(error):
+        for field_name, path, message in _translate(error, ExercisePatch):
             run.add(name, (*where, *path), message, exercise_id, field_name)
         return
     target = entries.get(exercise_id)
@@ -306,10 +318,9 @@ def _validate_vocabulary(run: _Pass, vocab: dict[str, dict[str, Any]]) -> Vocabu
     try:
         vocabulary = Vocabulary.model_validate(vocab)
     except ValidationError as error:
-        for _field, path, message in _translate(error):
-            kind, word = (path + ("", ""))[:2]
-            origin = vocab.get(str(kind), {}).get(str(word), (None, None))
-            file = origin[1] if isinstance(origin, tuple) else None
+        for _field, path, message in _translate(error, Vocabulary):
+            kind, word = (*path, "", "")[:2]
+            file = run.vocabulary_files.get((str(kind), str(word)))
             run.add(
                 file, ("vocabulary", *path), message, None, "vocabulary." + ".".join(map(str, path))
             )
@@ -340,6 +351,7 @@ def _take_vocabulary(
             run.add(name, ("vocabulary", kind), f"'{kind}' must map each id to its name")
             continue
         vocab[kind].update(words)
+        run.vocabulary_files.update({(kind, str(word)): name for word in words})
 
 
 def _validate_exercise(run: _Pass, exercise_id: str, entry: _Entry) -> Exercise | None:
@@ -352,23 +364,34 @@ def _validate_exercise(run: _Pass, exercise_id: str, entry: _Entry) -> Exercise 
             where = base + tuple(path[1:]) if path else base[:-1]
             run.add(file, where, message, exercise_id, field_name)
         return None
+    mode_file = entry.origin["mode"][0]
     for path, message in exercise.dose_problems():
         file, base = entry.origin[str(path[0])]
+        if mode_file != file:  # an overlay changed the mode, not this dose: say where
+            message += f" (the mode is set in {mode_file})"
         run.add(file, (*base, *path[1:]), message, exercise_id, _field_label(path))
     return exercise
 
 
-def _translate(error: ValidationError) -> Iterator[tuple[str | None, tuple[str | int, ...], str]]:
+def _translate(
+    error: ValidationError, model: type[BaseModel] = Exercise
+) -> Iterator[tuple[str | None, tuple[str | int, ...], str]]:
     """Pydantic's errors in a coach's words: (field, path, message)."""
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    failed = [detail["loc"] for detail in details if detail["type"] != "too_short"]
+    for detail in details:
         path = tuple(step for step in detail["loc"] if step != "[key]")
         kind = detail["type"]
+        if kind == "too_short" and any(
+            loc[: len(detail["loc"])] == detail["loc"] and loc != detail["loc"] for loc in failed
+        ):
+            continue  # a list left empty only because its items failed: they are reported
         field_name = _field_label(path) or None
         shown = detail.get("input")
         if kind == "missing":
             message = "missing required field"
         elif kind == "extra_forbidden":
-            known = _known_fields(path)
+            known = _known_fields(model, path)
             message = f"unknown field '{path[-1]}'{_did_you_mean(str(path[-1]), known)}"
         elif kind == "enum":
             message = f"'{shown}' is not allowed; use one of {detail['ctx']['expected']}"
@@ -391,18 +414,34 @@ def _field_label(path: tuple[str | int, ...]) -> str:
     return label
 
 
-def _known_fields(path: tuple[str | int, ...]) -> tuple[str, ...]:
-    names = {
-        "dose": ("sets", "reps", "hold_s", "eccentric_s", "contacts", "distance_m", "tempo"),
-        "protocol": ("name", "source", "weeks", "maintenance"),
-        "muscles": ("primary", "secondary"),
-    }
+def _known_fields(model: type[BaseModel], path: tuple[str | int, ...]) -> tuple[str, ...]:
+    """The field names allowed where the unknown field at the end of `path` was found."""
+    here: Any = model
     for step in path[:-1]:
-        if isinstance(step, str) and step in names:
-            if step == "protocol" and "weeks" in path:
-                return (*names["dose"], "rest_s", "load", "sessions", "per_day", "rung", "week")
-            return names[step] + (("rest_s", "load") if step == "dose" else ())
-    return tuple(Exercise.model_fields)
+        here = _unwrap(here)
+        if isinstance(here, type) and issubclass(here, BaseModel):
+            if not isinstance(step, str) or step not in here.model_fields:
+                break
+            here = here.model_fields[step].annotation
+        elif get_origin(here) in {tuple, dict}:
+            here = get_args(here)[-1 if get_origin(here) is dict else 0]
+    here = _unwrap(here)
+    if isinstance(here, type) and issubclass(here, BaseModel):
+        return tuple(here.model_fields)
+    return tuple(model.model_fields)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`X | None`, `Annotated[X, ...]` -> X, for the collection or model inside."""
+    while get_origin(annotation) in {Union, UnionType, Annotated}:
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if get_origin(annotation) is Annotated or len(args) == 1:
+            annotation = args[0]
+            continue
+        models = [arg for arg in args if get_origin(arg) in {tuple, dict} or isinstance(arg, type)]
+        annotation = models[0] if models else args[0]
+        break
+    return annotation
 
 
 def _did_you_mean(word: object, choices: object) -> str:
@@ -417,12 +456,15 @@ def _check_vocabulary_use(
     entries: dict[str, _Entry],
     vocabulary: Vocabulary,
 ) -> None:
-    def check(ex: Exercise, field_name: str, path: tuple[str | int, ...], word: str, kind: str):
+    def check(
+        ex: Exercise, field_name: str, path: tuple[str | int, ...], word: str, kind: str
+    ) -> None:
         allowed = getattr(vocabulary, kind)
         if word not in allowed:
             file, base = entries[ex.id].origin[field_name]
             hint = _did_you_mean(word, allowed) or f"; known {kind}: {', '.join(sorted(allowed))}"
-            run.add(file, (*base, *path), f"unknown {kind[:-1]} '{word}'{hint}", ex.id, field_name)
+            what = kind.removesuffix("s")  # areas -> area; equipment stays equipment
+            run.add(file, (*base, *path), f"unknown {what} '{word}'{hint}", ex.id, field_name)
 
     for ex in exercises.values():
         for i, area in enumerate(ex.areas):
@@ -542,17 +584,21 @@ def _check_links(
             seen.append(step)
             step = above.get(step)
     for low, high in above.items():
-        if low in exercises and high in exercises and high not in reported:
-            if LEVELS.index(exercises[high].level) < LEVELS.index(exercises[low].level):
-                file, base = entries[high].origin["level"]
-                run.add(
-                    file,
-                    base,
-                    f"level '{exercises[high].level.value}' is below the level of the rung under "
-                    f"it, '{low}' ({exercises[low].level.value}); a ladder climbs",
-                    high,
-                    "level",
-                )
+        if (
+            low in exercises
+            and high in exercises
+            and high not in reported
+            and LEVELS.index(exercises[high].level) < LEVELS.index(exercises[low].level)
+        ):
+            file, base = entries[high].origin["level"]
+            run.add(
+                file,
+                base,
+                f"level '{exercises[high].level.value}' is below the level of the rung under "
+                f"it, '{low}' ({exercises[low].level.value}); a ladder climbs",
+                high,
+                "level",
+            )
     if reported:  # a looping ladder has no bottom rung: drop it so nothing walks it forever
         for rung in reported:
             above.pop(rung, None)

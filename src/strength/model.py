@@ -154,8 +154,10 @@ class ProtocolStep(Dose):
 
     @model_validator(mode="after")
     def _one_frequency(self) -> ProtocolStep:
-        if (self.sessions is None) == (self.per_day is None):
+        if self.sessions is not None and self.per_day is not None:
             raise ValueError("give either 'sessions' (a week) or 'per_day' (every day), not both")
+        if self.sessions is None and self.per_day is None:
+            raise ValueError("say how often: 'sessions' (a week) or 'per_day' (every day)")
         return self
 
 

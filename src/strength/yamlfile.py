@@ -1,12 +1,13 @@
 """Reading a coach's YAML file safely, and finding the line a value came from.
 
 Data only: the C safe loader, no Python tags. Files are size-limited, must be
-UTF-8, and anchors/aliases that would expand into a huge document are refused
-before anything walks the data.
+UTF-8, and anchors/aliases that would expand into a huge document, or nesting
+deep enough to overflow the C stack, are refused before anything builds the data.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,13 @@ from typing import Any
 import yaml
 
 try:
-    Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
+    Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 1_000_000
 MAX_EXPANDED_VALUES = 100_000
+MAX_DEPTH = 200
 
 
 class YamlProblem(Exception):
@@ -47,10 +49,9 @@ def read_text(path: Path) -> str:
 
 def parse(text: str) -> Any:
     """The YAML document as plain Python data."""
-    if "&" in text and "*" in text:
-        _refuse_alias_bombs(text)
+    _refuse_bombs(text)
     try:
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=Loader)  # a safe loader: no Python tags
     except yaml.constructor.ConstructorError as error:
         tag = getattr(error.problem_mark, "line", None)
         line = tag + 1 if tag is not None else None
@@ -70,31 +71,69 @@ def parse(text: str) -> Any:
         raise YamlProblem(f"YAML error: {error}") from None
 
 
-def _refuse_alias_bombs(text: str) -> None:
+_LINE_PREFIX = re.compile(r"^[ ?-]*", re.MULTILINE)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap upper bound on nesting, so ordinary files skip the event scan: flow
+    levels need a '[' or '{' each, and each block level starts further right than
+    its parent, within a line's run of indentation and '- ' or '? ' markers."""
+    openers = text.count("[") + text.count("{")
+    if openers >= MAX_DEPTH:
+        return True
+    prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+    return openers + prefix + 2 > MAX_DEPTH
+
+
+def _refuse_bombs(text: str) -> None:
+    """Refuse, from the parser's events alone, documents that would expand into a huge
+    number of values through anchors and aliases (an 'alias bomb') or that nest so deep
+    that building them overflows the C stack and kills the process."""
+    counting = "&" in text and "*" in text
+    if not counting and not _may_nest_deeply(text):
+        return  # the fast path: nothing to count, and too few levels to matter
+    sizes: dict[str, int] = {}  # anchor -> values it expands to
+    open_: list[tuple[str | None, int]] = []  # (anchor, values so far) per open collection
+    total = 0
     try:
-        root = yaml.compose(text, Loader=Loader)
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_) >= MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    raise YamlProblem(
+                        f"values are nested more than {MAX_DEPTH} deep; "
+                        "a catalog needs only a few levels",
+                        line,
+                    )
+                open_.append((event.anchor, 1))
+                continue
+            if not counting:
+                if isinstance(event, yaml.CollectionEndEvent):
+                    open_.pop()
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, 1
+            elif isinstance(event, yaml.AliasEvent):
+                # a collection still open (a recursive alias) counts once
+                anchor, size = None, sizes.get(event.anchor or "", 1)
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            if open_:
+                parent, so_far = open_[-1]
+                open_[-1] = (parent, so_far + size)
+            else:
+                total += size
+            if size > MAX_EXPANDED_VALUES or total > MAX_EXPANDED_VALUES:
+                raise YamlProblem(
+                    f"anchors and aliases expand to more than {MAX_EXPANDED_VALUES:,} values "
+                    "(an 'alias bomb'); write the values out instead"
+                )
     except yaml.YAMLError:
         return  # the full parse reports it with its line
-    sizes: dict[int, int] = {}
-
-    def expanded(node: yaml.Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        sizes[key] = 1  # a recursive alias counts once; the loader refuses recursion anyway
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(expanded(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            total += sum(expanded(k) + expanded(v) for k, v in node.value)
-        sizes[key] = total
-        return total
-
-    if root is not None and expanded(root) > MAX_EXPANDED_VALUES:
-        raise YamlProblem(
-            f"anchors and aliases expand to more than {MAX_EXPANDED_VALUES:,} values "
-            "(an 'alias bomb'); write the values out instead"
-        )
 
 
 @dataclass
@@ -130,8 +169,11 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node, int] | None:
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(step):
                 return value, key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            child = node.value[step]
-            return child, child.start_mark.line + 1
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        child = node.value[step]
+        return child, child.start_mark.line + 1
     return None
