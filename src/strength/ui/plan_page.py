@@ -113,4 +113,4 @@ def render() -> None:
     second.metric("Strength sessions", total)
     third.metric("Deload weeks", sum(week.deload for week in plan.weeks))
     st.subheader("Week by week")
-    st.dataframe(_week_table(plan), hide_index=True, use_container_width=True)
+    st.dataframe(_week_table(plan), hide_index=True, width="stretch")
