@@ -161,6 +161,7 @@ def cut_volume(load: Load, cut: float) -> Load:
         reps = tuple(max(1, math.floor(n * left)) for n in load.reps[:sets])
         reps_max = tuple(max(1, math.floor(n * left)) for n in (load.reps_max or load.reps)[:sets])
         return replace(load, sets=sets, reps=reps, reps_max=reps_max)
+
     def scale(value: int | None) -> int | None:
         return max(1, math.floor(value * left)) if value else value
 
