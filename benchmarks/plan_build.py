@@ -14,7 +14,7 @@ import yaml
 
 from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
-from strength.profile import Profile, profile_from_dict
+from strength.profile import TYPICAL_WEEK, Profile, profile_from_dict
 
 from ._harness import ROOT, Check, Report, Table, measure
 
@@ -37,15 +37,7 @@ def profile(weeks: int = 24) -> Profile:
             "equipment": ["band", "step", "slider", "dumbbell"],
             "sessions_per_week": 3,
             "minutes_per_session": 40,
-            "week": {
-                "mon": "rest",
-                "tue": "easy",
-                "wed": "hard",
-                "thu": "easy",
-                "fri": "rest",
-                "sat": "easy",
-                "sun": "long",
-            },
+            "week": TYPICAL_WEEK,
         }
     )
 

@@ -28,6 +28,23 @@ DAY_NAMES = dict(
 )
 MAX_WEEKS = 52
 
+# A common club runner's week, and the default until a runner describes their own:
+# rest Monday and Friday, one hard workout midweek, the long run on Sunday.
+TYPICAL_WEEK: dict[str, str] = {
+    "mon": "rest",
+    "tue": "easy",
+    "wed": "hard",
+    "thu": "easy",
+    "fri": "rest",
+    "sat": "easy",
+    "sun": "long",
+}
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """Plans start on a Monday: the first one after today."""
+    return today + dt.timedelta(days=7 - today.weekday())
+
 
 class Run(StrEnum):
     rest = "rest"

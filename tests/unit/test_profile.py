@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from strength.errors import ProfileError
-from strength.profile import profile_from_dict, profile_to_dict, read_profile
+from strength.profile import next_monday, profile_from_dict, profile_to_dict, read_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = {
@@ -78,3 +78,8 @@ def test_a_broken_profile_file_names_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as error:
         read_profile(path)
     assert "me.yaml line" in str(error.value)
+
+
+def test_plans_start_on_the_next_monday() -> None:
+    assert next_monday(dt.date(2026, 11, 22)) == dt.date(2026, 11, 23)  # a Sunday
+    assert next_monday(dt.date(2026, 11, 23)) == dt.date(2026, 11, 30)  # a Monday

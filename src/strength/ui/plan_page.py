@@ -11,29 +11,15 @@ from ..builder import build_plan
 from ..errors import CatalogError, StrengthError
 from ..model import LEVELS
 from ..plan import Plan
-from ..profile import Profile, profile_from_dict
+from ..profile import TYPICAL_WEEK, Profile, next_monday, profile_from_dict
 from ..progression import PHASE_NAMES
 from .data import catalog
-
-DEFAULT_WEEK = {
-    "mon": "rest",
-    "tue": "easy",
-    "wed": "hard",
-    "thu": "easy",
-    "fri": "rest",
-    "sat": "easy",
-    "sun": "long",
-}
-
-
-def _next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
 
 def _profile_inputs(areas: dict[str, str]) -> Profile | None:
     with st.sidebar:
         st.header("Your training")
-        start = st.date_input("First day of the plan", value=_next_monday(dt.date.today()))
+        start = st.date_input("First day of the plan", value=next_monday(dt.date.today()))
         weeks = st.slider("Plan length (weeks)", min_value=4, max_value=24, value=12)
         level = st.selectbox(
             "Strength-training experience",
@@ -58,7 +44,7 @@ def _profile_inputs(areas: dict[str, str]) -> Profile | None:
                 "equipment": ["band"],
                 "sessions_per_week": sessions,
                 "minutes_per_session": minutes,
-                "week": DEFAULT_WEEK,
+                "week": TYPICAL_WEEK,
             }
         )
     except StrengthError as error:
