@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 TIMEOUT = 30
@@ -48,3 +51,16 @@ def test_the_catalog_page_lists_exercises_of_the_chosen_area() -> None:
     assert not at.exception
     at.selectbox[0].set_value("hamstrings").run()
     assert any("Nordic curl" in expander.label for expander in at.expander)
+
+
+def test_a_broken_catalog_is_a_message_on_every_page_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "vocabulary.yaml").write_text("vocabulary: [not, a, mapping]\n", encoding="utf-8")
+    monkeypatch.setenv("STRENGTH_CATALOG", str(tmp_path))
+    monkeypatch.delenv("STRENGTH_COACH_CATALOG", raising=False)
+    for page in (_plan_page, _catalog_page):
+        at = AppTest.from_function(page, default_timeout=TIMEOUT).run()
+        assert not at.exception
+        assert "catalog has problems" in at.error[0].value
+        assert "vocabulary.yaml" in at.error[0].value

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..errors import CatalogError
-from .data import catalog
+from .data import catalog_or_message
 
 
 def render() -> None:
     st.title("Exercises")
-    try:
-        exercises = catalog()
-    except CatalogError as error:
-        st.error(f"The exercise catalog has problems:\n\n{error}")
+    exercises = catalog_or_message("")
+    if exercises is None:
         return
     areas = {area: info.name for area, info in exercises.vocabulary.areas.items()}
     area = st.selectbox("Area", list(areas), format_func=areas.__getitem__)

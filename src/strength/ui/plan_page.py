@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from ..builder import build_plan
-from ..errors import CatalogError, StrengthError
+from ..errors import StrengthError
 from ..model import LEVELS
 from ..plan import Plan
 from ..profile import TYPICAL_WEEK, Profile, next_monday, profile_from_dict
 from ..progression import PHASE_NAMES
-from .data import catalog
+from .data import catalog_or_message
 
 
 def _profile_inputs(areas: dict[str, str]) -> Profile | None:
@@ -76,10 +76,8 @@ def render() -> None:
         "A strength plan built around your running week, aimed at your weak links, "
         "and loaded gradually."
     )
-    try:
-        exercises = catalog()
-    except CatalogError as error:
-        st.error(f"The exercise catalog has problems, so no plan can be built.\n\n{error}")
+    exercises = catalog_or_message(", so no plan can be built")
+    if exercises is None:
         return
     areas = {area: info.name for area, info in exercises.vocabulary.areas.items()}
     profile = _profile_inputs(areas)
