@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from .catalog import Catalog
 from .errors import FieldIssue, ProfileError
 from .model import Exercise, Impact, Level, Mode
-from .plan import Day, Plan, Prescription, Session, Week, exercise_seconds
+from .plan import Day, ExerciseNotes, Plan, Prescription, Session, Week, exercise_seconds
 from .profile import WEEKDAYS, Profile
 from .progression import (
     FOUNDATION,
@@ -90,7 +90,35 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         warnings=tuple(dict.fromkeys(warnings)),
         weeks=tuple(weeks),
         area_names=tuple((a, area.name) for a, area in catalog.vocabulary.areas.items()),
+        glossary=_glossary(catalog, weeks),
     )
+
+
+def _glossary(catalog: Catalog, weeks: list[Week]) -> tuple[ExerciseNotes, ...]:
+    used = dict.fromkeys(item.id for week in weeks for s in week.sessions for item in s.exercises)
+
+    def name(exercise_id: str | None) -> str | None:
+        found = catalog.exercises.get(exercise_id) if exercise_id else None
+        return found.name if found else None
+
+    notes = []
+    for exercise_id in used:
+        exercise = catalog[exercise_id]
+        notes.append(
+            ExerciseNotes(
+                id=exercise.id,
+                name=exercise.name,
+                cues=exercise.cues,
+                cautions=exercise.cautions,
+                why=exercise.why,
+                step_down=exercise.step_down,
+                easier=name(exercise.easier),
+                harder=name(exercise.harder),
+                tempo=exercise.tempo,
+                source=exercise.source,
+            )
+        )
+    return tuple(notes)
 
 
 # ----------------------------------------------------------------------------

@@ -130,17 +130,37 @@ class Week:
 
 
 @dataclass(frozen=True)
+class ExerciseNotes:
+    """What a runner needs to do an exercise well, away from the catalog: the plan's glossary."""
+
+    id: str
+    name: str
+    cues: tuple[str, ...]
+    cautions: tuple[str, ...]
+    why: str
+    step_down: str
+    easier: str | None  # the name of the rung below, to drop to on a bad day
+    harder: str | None  # the name of the rung above, for when it feels easy
+    tempo: str | None
+    source: str
+
+
+@dataclass(frozen=True)
 class Plan:
     profile: Profile
     warnings: tuple[str, ...]
     weeks: tuple[Week, ...]
     area_names: tuple[tuple[str, str], ...] = ()
+    glossary: tuple[ExerciseNotes, ...] = ()  # every exercise in the plan, in order of first use
 
     def sessions(self) -> tuple[Session, ...]:
         return tuple(session for week in self.weeks for session in week.sessions)
 
     def area_name(self, area: str) -> str:
         return dict(self.area_names).get(area, area.replace("_", " "))
+
+    def notes(self, exercise_id: str) -> ExerciseNotes | None:
+        return next((n for n in self.glossary if n.id == exercise_id), None)
 
 
 def _prescription_dict(item: Prescription) -> dict[str, Any]:
@@ -197,5 +217,20 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 ],
             }
             for week in plan.weeks
+        ],
+        "glossary": [
+            {
+                "id": note.id,
+                "name": note.name,
+                "cues": list(note.cues),
+                "cautions": list(note.cautions),
+                "why": note.why,
+                "step_down": note.step_down,
+                "easier": note.easier,
+                "harder": note.harder,
+                "tempo": note.tempo,
+                "source": note.source,
+            }
+            for note in plan.glossary
         ],
     }
