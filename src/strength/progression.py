@@ -156,7 +156,9 @@ def cut_volume(load: Load, cut: float) -> Load:
         return load
     keep = 1.0 - cut
     sets = max(1, round(load.sets * keep))
-    left = keep * load.sets / sets  # what the remaining sets still have to shed
+    # What the remaining sets still have to shed; never more reps than before, as a runner
+    # would find a deload that lengthens a set odd.
+    left = min(1.0, keep * load.sets / sets)
     if load.reps is not None:
         reps = tuple(max(1, math.floor(n * left)) for n in load.reps[:sets])
         reps_max = tuple(max(1, math.floor(n * left)) for n in (load.reps_max or load.reps)[:sets])
