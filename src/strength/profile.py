@@ -173,9 +173,23 @@ def profile_from_dict(data: Any) -> Profile:
     try:
         profile = Profile.model_validate(data)
     except ValidationError as error:
-        raise ProfileError(_issues(error)) from None
+        issues = _issues(error)
+        issues += [issue for issue in _date_issues(data) if issue not in issues]
+        raise ProfileError(issues) from None
     _check_week(profile)
     return profile
+
+
+def _date_issues(data: dict[str, Any]) -> list[FieldIssue]:
+    """The race-before-start check, also when other fields are wrong, so every problem
+    shows at once."""
+    try:
+        start, race = (dt.date.fromisoformat(str(data[key])) for key in ("start", "race"))
+    except (KeyError, ValueError):
+        return []
+    if race < start:
+        return [FieldIssue("race", f"race {race} is before the start {start}")]
+    return []
 
 
 def _check_week(profile: Profile) -> None:

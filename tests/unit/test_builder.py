@@ -142,3 +142,105 @@ def test_the_cli_builds_json_and_refuses_a_bad_profile(
 def test_the_cli_says_clearly_that_pdf_is_not_there_yet(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(ROOT / "examples" / "marathon.yaml"), "--format", "pdf"]) == 2
     assert "not available yet" in capsys.readouterr().err
+
+
+def _doses(plan: Plan, week: int) -> dict[str, tuple[int, tuple[int, ...] | None, int | None]]:
+    return {
+        item.id: (item.sets, item.reps, item.hold_s)
+        for session in plan.weeks[week - 1].sessions
+        for item in session.exercises
+    }
+
+
+def test_a_heavy_legs_week_deloads_and_progress_resumes_where_it_was(catalog: Catalog) -> None:
+    plain = _plan(catalog, weaknesses=["glute_med", "core"], weeks=8)
+    heavy = _plan(catalog, weaknesses=["glute_med", "core"], weeks=8, heavy_legs=[2])
+    assert heavy.weeks[1].deload and heavy.weeks[1].heavy_legs
+    assert "Heavy legs" in heavy.weeks[1].note
+    volume = lambda p, n: sum(i.volume_seconds() for s in p.weeks[n - 1].sessions  # noqa: E731
+                              for i in s.exercises)  # fmt: skip
+    assert volume(heavy, 2) <= 0.6 * volume(plain, 2)
+    # Week 3 after a heavy week is what week 2 would have been: one step on from week 1.
+    assert _doses(heavy, 3) == _doses(plain, 2)
+    assert _doses(heavy, 1) == _doses(plain, 1)
+
+
+def test_maintenance_mode_gives_one_session_a_week(catalog: Catalog) -> None:
+    plan = _plan(catalog, maintenance=True, sessions_per_week=3, weeks=6)
+    assert all(len(week.sessions) == 1 for week in plan.weeks)
+    assert {s.kind for s in plan.sessions()} == {"maintenance"}
+    assert {w.phase for w in plan.weeks if not w.deload} == {"maintenance"}
+
+
+def test_the_taper_cuts_volume_by_40_to_60_percent_and_adds_nothing(catalog: Catalog) -> None:
+    plan = _plan(catalog, weeks=None, race="2027-03-28", weaknesses=["glute_med", "core"],
+                 sessions_per_week=3, week={"mon": "easy", "tue": "rest", "wed": "easy",
+                 "thu": "rest", "fri": "easy", "sat": "rest", "sun": "long"})  # fmt: skip
+    volume = lambda w: sum(i.volume_seconds() for s in w.sessions for i in s.exercises)  # noqa: E731
+    ids = lambda w: {i.id for s in w.sessions for i in s.exercises}  # noqa: E731
+    last_loading = next(w for w in reversed(plan.weeks) if not (w.taper or w.deload))
+    taper = [w for w in plan.weeks if w.taper and not w.race_week]
+    assert taper
+    for week in taper:
+        assert 0.4 <= 1 - volume(week) / volume(last_loading) <= 0.6, week.number
+        assert ids(week) <= ids(last_loading)
+
+
+def test_the_entry_rung_follows_the_level(catalog: Catalog) -> None:
+    def first(level: str) -> str:
+        plan = _plan(catalog, level=level, weaknesses=["glute_med"], equipment=[])
+        return plan.sessions()[0].exercises[0].id
+
+    assert catalog[first("beginner")].level == "beginner"
+    assert catalog[first("intermediate")].level == "intermediate"
+    assert catalog[first("advanced")].level == "advanced"
+
+
+def test_equipment_is_respected(catalog: Catalog) -> None:
+    plan = _plan(catalog, equipment=[], weaknesses=["glute_med", "hamstrings", "calves"])
+    used = {item.id for session in plan.sessions() for item in session.exercises}
+    assert used and all(not catalog[exercise].equipment for exercise in used)
+
+
+def test_a_daily_protocol_appears_every_day(catalog: Catalog) -> None:
+    plan = _plan(catalog, weaknesses=["calves"], daily=["heel-drop-straight-knee"], weeks=2)
+    daily = [s for s in plan.sessions() if s.kind == "daily"]
+    assert len(daily) == 14
+    assert all(s.exercises[0].id == "heel-drop-straight-knee" for s in daily)
+    assert "twice" in daily[0].reason or "2 times" in daily[0].reason
+
+
+def test_a_same_day_session_comes_after_the_long_run(catalog: Catalog) -> None:
+    plan = _plan(catalog, long_run_strategy="same_day")
+    on_long = [s for s in plan.sessions() if s.run == "long"]
+    assert on_long and all("after your long run" in s.reason for s in on_long)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"weaknesses": ["hamstring"]}, "weaknesses"),
+        ({"race": "2026-12-01", "weeks": None}, "race"),
+        ({"minutes_per_session": 0}, "minutes_per_session"),
+        ({"week": dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat", "sun"), "hard")},
+         "week"),
+        ({"equipment": ["barbel"]}, "equipment"),
+    ],
+)  # fmt: skip
+def test_an_impossible_profile_exits_2_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], changes: dict[str, object], field: str
+) -> None:
+    import yaml
+
+    data: dict[str, object] = {
+        "start": "2027-01-04", "weeks": 8, "weaknesses": ["hamstrings"],
+        "week": {"mon": "rest", "tue": "easy", "wed": "hard", "thu": "easy", "fri": "rest",
+                 "sat": "easy", "sun": "long"},
+    }  # fmt: skip
+    data.update(changes)
+    data = {key: value for key, value in data.items() if value is not None}
+    path = tmp_path / "runner.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert main(["build", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert field in err and "Traceback" not in err

@@ -83,3 +83,10 @@ def test_a_broken_profile_file_names_the_file_and_line(tmp_path: Path) -> None:
 def test_plans_start_on_the_next_monday() -> None:
     assert next_monday(dt.date(2026, 11, 22)) == dt.date(2026, 11, 23)  # a Sunday
     assert next_monday(dt.date(2026, 11, 23)) == dt.date(2026, 11, 30)  # a Monday
+
+
+def test_every_problem_shows_at_once_including_a_race_before_the_start() -> None:
+    with pytest.raises(ProfileError) as error:
+        profile_from_dict({**BASE, "race": "2026-12-01", "minutes_per_session": 0})
+    assert _fields(error) == {"race", "minutes_per_session"}
+    assert len(error.value.issues) == 2
