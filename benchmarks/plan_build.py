@@ -164,14 +164,22 @@ def write_synthetic_catalog(folder: Path, exercises: int = 5000, rungs: int = 5)
     return files
 
 
-def run_synthetic(quick: bool = False, exercises: int = 5000) -> Report:
-    """The 24-week build on a synthetic catalog of `exercises` exercises."""
+CATALOG_SIZES = (500, 1000, 2000, 5000)
+
+
+def _synthetic(exercises: int) -> tuple[Catalog, int, float]:
     with tempfile.TemporaryDirectory(prefix="bench-catalog-") as name:
         folder = Path(name)
         files = write_synthetic_catalog(folder, exercises)
         start = time.perf_counter()
         catalog = load_catalog(folder)
-        load_ms = (time.perf_counter() - start) * 1000.0
+        return catalog, files, (time.perf_counter() - start) * 1000.0
+
+
+def run_synthetic(quick: bool = False, exercises: int = 5000) -> Report:
+    """The 24-week build on a synthetic catalog of `exercises` exercises, and how the
+    build time grows with the catalog's size."""
+    catalog, files, load_ms = _synthetic(exercises)
     runner = profile(24)
     report = Report(
         f"synthetic: build_plan, 24 weeks, {len(catalog):,} exercises",
@@ -184,4 +192,26 @@ def run_synthetic(quick: bool = False, exercises: int = 5000) -> Report:
     median = report.timing("build_plan 24 weeks").median
     report.checks.append(Check("build_plan 24 weeks (median)", median, SYNTHETIC_GOAL_MS, "ms"))
     report.notes.append(f"load_catalog on it took {load_ms:,.0f} ms (one cold run, not a goal)")
+    if not quick:
+        report.tables.append(_growth_with_catalog(runner, median, exercises))
     return report
+
+
+def _growth_with_catalog(runner: Profile, largest_ms: float, largest: int) -> Table:
+    """Build time by catalog size: the builder looks exercises up by area and ladder,
+    so time should grow far slower than the catalog."""
+    rows = []
+    base = None
+    for size in CATALOG_SIZES:
+        if size == largest:
+            median = largest_ms
+        else:
+            catalog, _, _ = _synthetic(size)
+            median = measure({"build": partial(_build, runner, catalog)}, 20)[0].median
+        base = base or median
+        rows.append((f"{size:,}", f"{median:.2f}", f"{median / base:.2f}x"))
+    return Table(
+        "growth with catalog size (24-week plan):",
+        ("exercises", "median ms", f"vs {CATALOG_SIZES[0]:,}"),
+        tuple(rows),
+    )
