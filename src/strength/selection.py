@@ -247,7 +247,8 @@ def _track_for(build: Build, area: str, rank: int, taken: set[str]) -> Track | N
             for rungs in _ladders_for(build, source, taken, plyometric=False):
                 entry = _entry(profile, rungs)
                 if entry is not None:
-                    prep = rungs[entry]
+                    # A prep is plain work: a protocol's table belongs to its own weakness.
+                    prep = rungs[entry].model_copy(update={"protocol": None})
                     break
             if prep:
                 break
