@@ -2,24 +2,11 @@
 
 import streamlit as st
 
-from strength.ui import catalog_page, plan_page
+from strength.ui.pages import pages
 
-st.set_page_config(page_title="Strength for runners", page_icon=":material/directions_run:")
-page = st.navigation(
-    [
-        st.Page(
-            plan_page.render,
-            title="Your plan",
-            icon=":material/event_note:",
-            url_path="plan",
-            default=True,
-        ),
-        st.Page(
-            catalog_page.render,
-            title="Exercises",
-            icon=":material/fitness_center:",
-            url_path="catalog",
-        ),
-    ]
+st.set_page_config(
+    page_title="Strength for runners",
+    page_icon=":material/directions_run:",
+    layout="wide",
 )
-page.run()
+st.navigation(list(pages().values())).run()

@@ -27,6 +27,7 @@ DAY_NAMES = dict(
     )
 )
 MAX_WEEKS = 52
+MAX_PROFILE_CHARS = 64_000  # a profile is a few hundred bytes
 
 # A common club runner's week, and the default until a runner describes their own:
 # rest Monday and Friday, one hard workout midweek, the long run on Sunday.
@@ -236,9 +237,21 @@ def _issues(error: ValidationError) -> list[FieldIssue]:
 def read_profile(path: Path) -> Profile:
     """A profile from a YAML file."""
     try:
-        data = parse(read_text(path))
+        text = read_text(path)
     except YamlProblem as problem:
         where = f"{path}" + (f" line {problem.line}" if problem.line else "")
+        raise ProfileError([FieldIssue(where, problem.message)]) from None
+    return read_profile_text(text, str(path))
+
+
+def read_profile_text(text: str, source: str = "profile") -> Profile:
+    """A profile from YAML text (an upload): the same checks as a file."""
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileError([FieldIssue(source, "too large for a profile (over 64 kB)")])
+    try:
+        data = parse(text)
+    except YamlProblem as problem:
+        where = source + (f" line {problem.line}" if problem.line else "")
         raise ProfileError([FieldIssue(where, problem.message)]) from None
     return profile_from_dict(data)
 

@@ -16,34 +16,16 @@ def _plan_page() -> None:
     plan_page.render()
 
 
+def _build_page() -> None:
+    from strength.ui import build_page
+
+    build_page.render()
+
+
 def _catalog_page() -> None:
     from strength.ui import catalog_page
 
     catalog_page.render()
-
-
-def test_the_app_opens_on_the_plan_page_with_a_plan() -> None:
-    at = AppTest.from_file("../../app.py", default_timeout=TIMEOUT).run()
-    assert not at.exception
-    assert at.title[0].value == "Strength for runners"
-    assert at.dataframe, "the first page shows the plan's table"
-    assert at.metric[0].value != "0"
-
-
-def test_the_plan_page_rebuilds_when_an_answer_changes() -> None:
-    at = AppTest.from_function(_plan_page, default_timeout=TIMEOUT).run()
-    before = len(at.dataframe[0].value)
-    at.slider[0].set_value(20).run()  # plan length in weeks
-    assert not at.exception
-    assert at.metric[0].value == "20"
-    assert len(at.dataframe[0].value) > before
-
-
-def test_the_plan_page_explains_a_missing_weakness_instead_of_failing() -> None:
-    at = AppTest.from_function(_plan_page, default_timeout=TIMEOUT).run()
-    at.multiselect[0].set_value([]).run()
-    assert not at.exception
-    assert any("weaknesses" in error.value for error in at.sidebar.error)
 
 
 def test_the_catalog_page_lists_exercises_of_the_chosen_area() -> None:
@@ -59,7 +41,7 @@ def test_a_broken_catalog_is_a_message_on_every_page_not_a_traceback(
     (tmp_path / "vocabulary.yaml").write_text("vocabulary: [not, a, mapping]\n", encoding="utf-8")
     monkeypatch.setenv("STRENGTH_CATALOG", str(tmp_path))
     monkeypatch.delenv("STRENGTH_COACH_CATALOG", raising=False)
-    for page in (_plan_page, _catalog_page):
+    for page in (_build_page, _plan_page, _catalog_page):
         at = AppTest.from_function(page, default_timeout=TIMEOUT).run()
         assert not at.exception
         assert "catalog has problems" in at.error[0].value

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from ..builder import build_plan
 from ..catalog import Catalog, catalog_fingerprint, default_folders, load_catalog
 from ..errors import CatalogError
+from ..plan import Plan
+from ..profile import Profile
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -28,3 +31,16 @@ def catalog_or_message(consequence: str) -> Catalog | None:
     except CatalogError as error:
         st.error(f"The exercise catalog has problems{consequence}.\n\n{error}")
         return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _plan(key: str, fingerprint: object, _profile: Profile, _catalog: Catalog) -> Plan:
+    return build_plan(_profile, _catalog)
+
+
+def plan_for(profile: Profile, exercises: Catalog) -> Plan:
+    """The plan for these answers, built once: changing only the view never rebuilds it.
+
+    Plans are frozen, so one cached object is safely shared by every session."""
+    folders = default_folders()
+    return _plan(profile.model_dump_json(), catalog_fingerprint(*folders), profile, exercises)
