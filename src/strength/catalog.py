@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import UnionType
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import CatalogError, Problem
 from .model import LEVELS, Exercise, ExercisePatch, Vocabulary
-from .yamlfile import LineFinder, YamlProblem, parse, read_text
+from .yamlfile import LineFinder, YamlProblem, decode, parse, read_text
 
 BUNDLED = Path(__file__).resolve().parents[2] / "exercises"
 OVERLAY_ENV = "STRENGTH_COACH_CATALOG"
@@ -105,6 +105,26 @@ def check_catalog(*folders: Path | str) -> list[Problem]:
     return _load(tuple(Path(f) for f in folders) or default_folders())[1]
 
 
+def check_candidate(
+    folders: Sequence[Path | str], texts: Mapping[Path, str]
+) -> tuple[Catalog | None, list[Problem]]:
+    """The catalog, or its problems, as if each path in `texts` held that text (a new path is
+    a new file): the editor validates a change before saving it, through the same pass and
+    with the same messages as `strength catalog check`. Paths are `folder / relative path`."""
+    return _load(tuple(Path(f) for f in folders) or default_folders(), texts)
+
+
+def catalog_files(folder: Path) -> list[Path]:
+    """A folder's catalog files as the loader reads them: *.yaml and *.yml, sorted, skipping
+    hidden files and folders (where the editor keeps its history and temporary files)."""
+    return _yaml_files(folder)
+
+
+def display_name(folder: Path, path: Path) -> str:
+    """How problems name a file: the folder's name, then the path inside it."""
+    return _display(folder, path)
+
+
 def catalog_fingerprint(*folders: Path | str) -> tuple[tuple[str, int, int], ...]:
     """Changes whenever a catalog file is added, removed or edited: a cache key."""
     marks = []
@@ -162,23 +182,27 @@ def _display(folder: Path, path: Path) -> str:
     return str(Path(folder.name) / path.relative_to(folder))
 
 
-def _load(folders: tuple[Path, ...]) -> tuple[Catalog | None, list[Problem]]:
+def _load(
+    folders: tuple[Path, ...], texts: Mapping[Path, str] | None = None
+) -> tuple[Catalog | None, list[Problem]]:
     run = _Pass()
     vocab: dict[str, dict[str, Any]] = {kind: {} for kind in VOCABULARY_KINDS}
     entries: dict[str, _Entry] = {}
     patches: list[tuple[str, int, dict[str, Any]]] = []
+    texts = texts or {}
 
     for folder in folders:
-        if not folder.is_dir():
+        given = [path for path in texts if _is_catalog_file(folder, path)]
+        if not folder.is_dir() and not given:
             run.add(str(folder), None, "catalog folder not found")
             continue
-        files = _yaml_files(folder)
+        files = sorted({*_yaml_files(folder), *given})
         if not files:
             run.add(str(folder), None, "no .yaml files in this catalog folder")
         layer_ids: dict[str, str] = {}
         for path in files:
             name = _display(folder, path)
-            document = _read(run, name, path)
+            document = _read(run, name, path, texts.get(path))
             if document is None:
                 continue
             _take_vocabulary(run, name, document, vocab)
@@ -227,9 +251,16 @@ def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.file or "", problem.line or 0, problem.exercise or "", problem.field or "")
 
 
-def _read(run: _Pass, name: str, path: Path) -> dict[str, Any] | None:
+def _is_catalog_file(folder: Path, path: Path) -> bool:
+    """Would the loader read `path` as a file of `folder`? (The rules of _yaml_files.)"""
+    if not path.is_relative_to(folder) or path.suffix not in {".yaml", ".yml"}:
+        return False
+    return not any(part.startswith(".") for part in path.relative_to(folder).parts)
+
+
+def _read(run: _Pass, name: str, path: Path, given: str | None = None) -> dict[str, Any] | None:
     try:
-        text = read_text(path)
+        text = read_text(path) if given is None else decode(given.encode("utf-8"))
         run.finders[name] = LineFinder(text)
         document = parse(text)
     except YamlProblem as problem:
@@ -610,8 +641,11 @@ __all__ = [
     "BUNDLED",
     "Catalog",
     "bundled_folder",
+    "catalog_files",
     "catalog_fingerprint",
+    "check_candidate",
     "check_catalog",
     "default_folders",
+    "display_name",
     "load_catalog",
 ]

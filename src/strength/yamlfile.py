@@ -32,12 +32,14 @@ class YamlProblem(Exception):
 
 
 def read_text(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlProblem(
-            f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it into smaller files"
-        )
-    raw = path.read_bytes()
+    _within_limit(path.stat().st_size)
+    return decode(path.read_bytes())
+
+
+def decode(raw: bytes) -> str:
+    """A file's bytes as text, with the limits of a file on disk: an upload or an edit in
+    memory meets the same size limit and UTF-8 rule as `read_text`."""
+    _within_limit(len(raw))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -45,6 +47,13 @@ def read_text(path: Path) -> str:
         raise YamlProblem(
             f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line
         ) from None
+
+
+def _within_limit(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise YamlProblem(
+            f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}. Split it into smaller files"
+        )
 
 
 def parse(text: str) -> Any:
