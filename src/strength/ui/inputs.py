@@ -10,12 +10,14 @@ always travels in the URL.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from ..catalog import Catalog
 from ..errors import ProfileError, StrengthError
@@ -61,12 +63,21 @@ class Answers:
 
 
 def seed_dates(today: dt.date) -> None:
-    """First visit without dates in the URL: start next Monday, race 16 weeks on."""
+    """First visit without dates in the URL: start next Monday, race 16 weeks on.
+
+    Written into the URL itself before the widgets bind it, so the link a runner
+    copies carries the dates and rebuilds the same plan next month too."""
     start = next_monday(today)
-    if "start" not in st.query_params and "start" not in st.session_state:
-        st.session_state["start"] = start
-    if "race" not in st.query_params and "race" not in st.session_state:
-        st.session_state["race"] = start + dt.timedelta(weeks=DEFAULT_RACE_WEEKS - 1, days=6)
+    seeds = {
+        "start": start,
+        "race": start + dt.timedelta(weeks=DEFAULT_RACE_WEEKS - 1, days=6),
+    }
+    for key, value in seeds.items():
+        if key in st.query_params or key in st.session_state:
+            continue
+        with contextlib.suppress(StreamlitAPIException):  # bound already: the state carries it
+            st.query_params[key] = value.isoformat()
+        st.session_state[key] = value
 
 
 def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
@@ -162,13 +173,12 @@ def _goal(data: dict[str, Any], compact: bool) -> None:
 def _running_week(data: dict[str, Any], compact: bool) -> None:
     st.caption("What you run each day: strength goes around it.")
     week = {}
-    columns = st.columns(1 if compact else 2)
+    columns = st.columns(1 if compact else 4)
     for index, day in enumerate(WEEKDAYS):
-        column = columns[0 if compact else index // 4]
-        week[day] = column.segmented_control(
+        week[day] = columns[index % len(columns)].selectbox(
             DAY_NAMES[day],
             RUNS,
-            default=TYPICAL_WEEK[day],
+            index=RUNS.index(TYPICAL_WEEK[day]),
             format_func=RUN_LABELS.__getitem__,
             key=day,
             bind="query-params",

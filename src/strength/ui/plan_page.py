@@ -172,7 +172,7 @@ def _week_header(week: Week) -> None:
 
 
 def _session_card(plan: Plan, session: Session) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"session-{session.date}-{session.kind}"):
         kind = KIND_WORDS.get(session.kind, session.kind)
         st.markdown(f"**{session.date:%A %d %b}** · {kind} · about {session.minutes} min")
         st.caption(md(session.reason))
