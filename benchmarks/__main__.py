@@ -12,7 +12,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from . import app_rerun, catalog_load, plan_build
+from . import app_rerun, browser_latency, catalog_load, exports, plan_build
 from ._harness import Report, format_report
 
 BENCHMARKS: dict[str, Callable[[bool], Report]] = {
@@ -20,6 +20,8 @@ BENCHMARKS: dict[str, Callable[[bool], Report]] = {
     catalog_load.NAME: catalog_load.run,
     plan_build.NAME: plan_build.run,
     plan_build.SYNTHETIC_NAME: plan_build.run_synthetic,
+    exports.NAME: exports.run,
+    browser_latency.NAME: browser_latency.run,
 }
 ALIASES = {"app_rerun": app_rerun.NAME, "catalog_load": catalog_load.NAME, "plan_build": "plan"}
 
@@ -27,7 +29,8 @@ ALIASES = {"app_rerun": app_rerun.NAME, "catalog_load": catalog_load.NAME, "plan
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Time the app, the catalog loader and the plan builder against their goals.",
+        description="Time the app, the catalog loader, the plan builder and the exports "
+        "against their goals.",
     )
     parser.add_argument(
         "names",
