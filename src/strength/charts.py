@@ -175,6 +175,8 @@ def minutes_and_runs(plan: Plan) -> go.Figure:
             "overlaying": "y",
             "side": "right",
             "range": [0, 7.5],
+            "dtick": 1,
+            "tickmode": "linear",
             "showgrid": False,
         },
     )

@@ -85,7 +85,7 @@ def test_the_plan_page_shows_a_card_per_session_with_cues_and_options() -> None:
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "session" in text and "reps" in text
-    assert "easier:" in text or "harder:" in text
+    assert "Easier:" in text or "Harder:" in text
     assert at.get("plotly_chart"), "the calendar is drawn"
 
 

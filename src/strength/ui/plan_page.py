@@ -191,13 +191,10 @@ def _exercise(plan: Plan, item: Prescription) -> None:
         lines.append(f"Protocol: {md(item.protocol)}")
     if notes is not None:
         lines += [f"• {md(cue)}" for cue in notes.cues[:3]]
-        options = []
         if notes.easier:
-            options.append(f"easier: {md(notes.easier)}")
+            lines.append(f"Bad day? Easier: {md(notes.easier)}.")
         if notes.harder:
-            options.append(f"harder: {md(notes.harder)}")
-        if options:
-            lines.append("Bad day or feeling strong? " + "; ".join(options) + ".")
+            lines.append(f"Feels easy? Harder: {md(notes.harder)}.")
     if item.why:
         lines.append(f"*{md(item.why)}*")
     if lines:
