@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .conftest import settle_after, wait_for_app
@@ -60,8 +62,7 @@ def test_the_plan_downloads_as_csv(page, app_url) -> None:
     wait_for_app(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Spreadsheet (CSV)").click()
-    path = download.value.path()
-    text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else open(path).read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("week,phase")
     assert download.value.suggested_filename.endswith(".csv")
 

@@ -150,14 +150,23 @@ def _goal(data: dict[str, Any], compact: bool) -> None:
     data["start"] = columns[0].date_input(
         "First day of the plan", value=None, key="start", bind="query-params", format="YYYY-MM-DD"
     )
+    # Both stay on the page (the unused one greyed out), so both stay bound to the URL
+    # and an uploaded profile can set either.
+    race = columns[-1].date_input(
+        "Race day",
+        value=None,
+        key="race",
+        bind="query-params",
+        format="YYYY-MM-DD",
+        disabled=goal == "weeks",
+    )
+    weeks = st.number_input(
+        "Weeks", 1, MAX_WEEKS, 12, key="weeks", bind="query-params", disabled=goal != "weeks"
+    )
     if goal == "weeks":
-        data["weeks"] = columns[-1].number_input(
-            "Weeks", 1, MAX_WEEKS, 12, key="weeks", bind="query-params"
-        )
+        data["weeks"] = weeks
     else:
-        data["race"] = columns[-1].date_input(
-            "Race day", value=None, key="race", bind="query-params", format="YYYY-MM-DD"
-        )
+        data["race"] = race
     data["level"] = st.segmented_control(
         "Strength-training experience",
         [level.value for level in LEVELS],
