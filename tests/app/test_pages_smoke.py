@@ -31,7 +31,7 @@ def _catalog_page() -> None:
 def test_the_catalog_page_lists_exercises_of_the_chosen_area() -> None:
     at = AppTest.from_function(_catalog_page, default_timeout=TIMEOUT).run()
     assert not at.exception
-    at.selectbox[0].set_value("hamstrings").run()
+    at.multiselect(key="areas").set_value(["hamstrings"]).run()
     assert any("Nordic curl" in expander.label for expander in at.expander)
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 
 def pages() -> dict[str, st.Page]:
-    from . import build_page, catalog_page, plan_page
+    from . import build_page, catalog_page, method_page, plan_page
 
     return {
         "build": st.Page(
@@ -24,5 +24,8 @@ def pages() -> dict[str, st.Page]:
             title="Exercises",
             icon=":material/fitness_center:",
             url_path="catalog",
+        ),
+        "method": st.Page(
+            method_page.render, title="Method", icon=":material/menu_book:", url_path="method"
         ),
     }
