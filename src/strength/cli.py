@@ -14,7 +14,7 @@ from pathlib import Path
 from .builder import build_plan
 from .catalog import OVERLAY_ENV, check_catalog, default_folders, load_catalog
 from .errors import CatalogError, StrengthError
-from .exports import render
+from .exports import BINARY, PAPERS, render
 from .profile import read_profile
 from .schema import SCHEMA_FILE, schema_text
 
@@ -41,7 +41,19 @@ def _parser() -> argparse.ArgumentParser:
         default="json",
         help="output format (default: json)",
     )
-    build.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
+    build.add_argument(
+        "--paper",
+        choices=tuple(PAPERS),
+        default="a4",
+        help="page size of the PDF (default: a4)",
+    )
+    build.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="write to this file instead of stdout (a PDF goes to stdout only when it is "
+        "piped or redirected, never to a terminal)",
+    )
 
     catalog = commands.add_parser("catalog", help="check or describe an exercise catalog")
     catalog_commands = catalog.add_subparsers(
@@ -96,10 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "catalog" and args.catalog_command == "schema":
             return _write(args.output, schema_text())
         if args.command == "build":
+            if args.format in BINARY and args.output is None and sys.stdout.isatty():
+                print(
+                    f"strength: a {args.format.upper()} is binary and would garble the "
+                    f"terminal; write it to a file with -o plan.{args.format} "
+                    f"(or redirect: > plan.{args.format})",
+                    file=sys.stderr,
+                )
+                return EXIT_INPUT
             folders = _folders(args.catalog, args.coach)
-
             plan = build_plan(read_profile(args.profile), load_catalog(*folders))
-            return _write(args.output, render(plan, args.format))
+            return _write(args.output, render(plan, args.format, paper=args.paper))
     except CatalogError as error:
         print(f"strength: {error}", file=sys.stderr)
         return EXIT_CATALOG
@@ -132,7 +151,9 @@ def _check(folders: tuple[Path, ...]) -> int:
 def _write(output: Path | None, content: str | bytes) -> int:
     if output is None:
         if isinstance(content, bytes):
+            sys.stdout.flush()
             sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
         else:
             sys.stdout.write(content)
         return EXIT_OK

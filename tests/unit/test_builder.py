@@ -139,9 +139,22 @@ def test_the_cli_builds_json_and_refuses_a_bad_profile(
     assert "week" in err and "Traceback" not in err
 
 
-def test_the_cli_says_clearly_that_pdf_is_not_there_yet(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["build", str(ROOT / "examples" / "marathon.yaml"), "--format", "pdf"]) == 2
-    assert "not available yet" in capsys.readouterr().err
+def test_the_cli_writes_the_pdf_on_either_paper_and_the_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = str(ROOT / "examples" / "marathon.yaml")
+    assert main(["build", profile]) == 0
+    sessions = sum(len(week["sessions"]) for week in json.loads(capsys.readouterr().out)["weeks"])
+    a4, letter, ics = tmp_path / "plan.pdf", tmp_path / "letter.pdf", tmp_path / "plan.ics"
+    assert main(["build", profile, "--format", "pdf", "-o", str(a4)]) == 0
+    assert main(["build", profile, "--format", "pdf", "--paper", "letter", "-o", str(letter)]) == 0
+    assert main(["build", profile, "--format", "ics", "-o", str(ics)]) == 0
+    assert a4.read_bytes().startswith(b"%PDF")
+    assert b"/MediaBox [0 0 595.28 841.89]" in a4.read_bytes()
+    assert b"/MediaBox [0 0 612.00 792.00]" in letter.read_bytes()
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert ics.read_bytes().count(b"BEGIN:VEVENT") == sessions
+    assert "Traceback" not in capsys.readouterr().err
 
 
 def _doses(plan: Plan, week: int) -> dict[str, tuple[int, tuple[int, ...] | None, int | None]]:

@@ -1,4 +1,4 @@
-"""The plan in the formats a runner takes away: JSON, CSV, Markdown (PDF and ICS to come)."""
+"""The plan in the formats a runner takes away: JSON, CSV, Markdown, PDF and a calendar (ICS)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,18 @@ from collections.abc import Callable
 
 from ..errors import StrengthError
 from ..plan import Plan
+from .calendar import plan_ics
+from .pdf import PAPERS, UnknownPaper, plan_pdf
 from .tables import plan_csv, plan_json, plan_markdown
 
 FORMATS: dict[str, Callable[[Plan], str | bytes]] = {
     "json": plan_json,
     "csv": plan_csv,
     "md": plan_markdown,
+    "pdf": plan_pdf,
+    "ics": plan_ics,
 }
+BINARY = frozenset({"pdf"})  # not for a terminal; ICS is bytes too, but it is text
 MEDIA_TYPES = {
     "json": "application/json",
     "csv": "text/csv",
@@ -23,15 +28,30 @@ MEDIA_TYPES = {
 
 
 class UnsupportedFormat(StrengthError):
-    """A format the product does not write yet."""
+    """A format the product does not write."""
 
 
-def render(plan: Plan, fmt: str) -> str | bytes:
+def render(plan: Plan, fmt: str, *, paper: str = "a4") -> str | bytes:
+    """The plan in `fmt`: str for json, csv and md; bytes for pdf and ics.
+
+    `paper` ('a4' or 'letter') sets the PDF's page size; other formats ignore it."""
+    if fmt == "pdf":
+        return plan_pdf(plan, paper)
     try:
         writer = FORMATS[fmt]
     except KeyError:
         raise UnsupportedFormat(
-            f"format '{fmt}' is not available yet (PDF and calendar exports are coming); "
-            f"use one of: {', '.join(FORMATS)}"
+            f"format '{fmt}' is not supported; use one of: {', '.join(FORMATS)}"
         ) from None
     return writer(plan)
+
+
+__all__ = [
+    "BINARY",
+    "FORMATS",
+    "MEDIA_TYPES",
+    "PAPERS",
+    "UnknownPaper",
+    "UnsupportedFormat",
+    "render",
+]

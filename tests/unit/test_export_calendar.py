@@ -1,0 +1,121 @@
+"""The calendar: one free all-day event per session, UIDs that survive a rebuilt plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar, Event
+
+from strength.builder import build_plan
+from strength.catalog import Catalog, load_catalog
+from strength.exports import render
+from strength.plan import Plan
+from strength.profile import profile_from_dict
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(ROOT / "exercises")
+
+
+def _plan(catalog: Catalog, **changes: object) -> Plan:
+    data: dict[str, object] = {
+        "start": "2027-01-04",
+        "race": "2027-04-25",
+        "level": "intermediate",
+        "weaknesses": ["hamstrings", "glute_med", "core"],
+        "equipment": ["band", "step"],
+        "sessions_per_week": 2,
+        "minutes_per_session": 30,
+        "week": {"mon": "rest", "tue": "easy", "wed": "hard", "thu": "easy", "fri": "rest",
+                 "sat": "easy", "sun": "long"},
+    }  # fmt: skip
+    data.update(changes)
+    return build_plan(profile_from_dict(data), catalog)
+
+
+def _ics(plan: Plan) -> bytes:
+    content = render(plan, "ics")
+    assert isinstance(content, bytes)
+    return content
+
+
+def _events(plan: Plan) -> list[Event]:
+    return list(Calendar.from_ical(_ics(plan)).walk("VEVENT"))
+
+
+def _uids_by_date(plan: Plan) -> dict[dt.date, str]:
+    return {event.decoded("dtstart"): str(event["uid"]) for event in _events(plan)}
+
+
+def test_there_is_one_all_day_event_per_session_on_its_date(catalog: Catalog) -> None:
+    plan = _plan(catalog)
+    events = _events(plan)
+    assert len(events) == len(plan.sessions())
+    for event, session in zip(events, plan.sessions(), strict=True):
+        start = event.decoded("dtstart")
+        assert type(start) is dt.date and start == session.date
+        assert event.decoded("dtend") == session.date + dt.timedelta(days=1)
+
+
+def test_sessions_show_as_free_time(catalog: Catalog) -> None:
+    assert {str(event["transp"]) for event in _events(_plan(catalog))} == {"TRANSPARENT"}
+
+
+def test_the_description_holds_every_exercise_and_its_dose(catalog: Catalog) -> None:
+    plan = _plan(catalog)
+    for event, session in zip(_events(plan), plan.sessions(), strict=True):
+        description = str(event["description"])
+        for item in session.exercises:
+            assert f"{item.name}: {item.dose_text()}" in description
+
+
+def test_two_builds_give_the_same_uids_and_the_same_bytes(catalog: Catalog) -> None:
+    first, second = _plan(catalog), _plan(catalog)
+    assert _ics(first) == _ics(second)
+    uids = [str(event["uid"]) for event in _events(first)]
+    assert len(set(uids)) == len(uids)
+    stamps = {event.decoded("dtstamp") for event in _events(first)}
+    assert stamps == {dt.datetime(2027, 1, 4, tzinfo=dt.UTC)}
+
+
+def test_a_changed_plan_keeps_the_uids_of_its_session_dates(catalog: Catalog) -> None:
+    before = _plan(catalog)
+    after = _plan(catalog, weaknesses=["calves", "quads"], level="beginner")
+    names = lambda plan: {i.name for s in plan.sessions() for i in s.exercises}  # noqa: E731
+    assert names(before) != names(after), "the change should change the exercises"
+    old, new = _uids_by_date(before), _uids_by_date(after)
+    shared = old.keys() & new.keys()
+    assert shared
+    assert all(old[date] == new[date] for date in shared)
+
+
+def test_a_daily_dose_and_a_session_on_the_same_day_have_different_uids(
+    catalog: Catalog,
+) -> None:
+    plan = _plan(catalog, weaknesses=["calves", "core"], daily=["heel-drop-straight-knee"])
+    events = _events(plan)
+    assert len(events) == len(plan.sessions())
+    uids = [str(event["uid"]) for event in events]
+    assert len(set(uids)) == len(uids)
+    assert any("daily" in uid for uid in uids) and any("strength" in uid for uid in uids)
+
+
+def test_catalog_markup_and_control_characters_stay_plain_text(catalog: Catalog) -> None:
+    plan = _plan(catalog)
+    week = plan.weeks[0]
+    session = week.sessions[0]
+    item = replace(session.exercises[0], name="<b>Nordic</b> **curl**\x07\x00")
+    weeks = (
+        replace(week, sessions=(replace(session, exercises=(item,)), *week.sessions[1:])),
+        *plan.weeks[1:],
+    )
+    content = _ics(replace(plan, weeks=weeks))
+    assert b"\x07" not in content and b"\x00" not in content
+    first = _events(replace(plan, weeks=weeks))[0]
+    assert "<b>Nordic</b> **curl**: " in str(first["description"])
