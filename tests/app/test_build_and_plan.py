@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
@@ -124,3 +125,25 @@ def test_an_uploaded_profile_fills_the_answers_and_a_bad_one_gets_a_message() ->
     at.get("file_uploader")[0].upload("bad.yaml", bad, "application/yaml").run()  # type: ignore[attr-defined]
     assert not at.exception
     assert any("bad.yaml" in error.value for error in at.error)
+
+
+def test_changing_only_the_view_never_rebuilds_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    from strength.ui import data
+
+    builds: list[object] = []
+    real = data.build_plan
+
+    def counting(profile: object, catalog: object) -> object:
+        builds.append(profile)
+        return real(profile, catalog)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(data, "build_plan", counting)
+    at = _open(_plan_page, **{**SHARED, "weeks": "37"})  # answers no other test uses
+    at.segmented_control(key="view").set_value("charts").run()
+    at.segmented_control(key="view").set_value("downloads").run()
+    at.segmented_control(key="view").set_value("sessions").run()
+    at.select_slider(key="week").set_value(3).run()
+    assert not at.exception
+    assert len(builds) == 1
+    at.number_input(key="weeks").set_value(36).run()
+    assert len(builds) == 2
