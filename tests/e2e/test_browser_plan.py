@@ -10,7 +10,7 @@ from .conftest import settle_after, wait_for_app
 
 pytestmark = pytest.mark.browser
 EXCEPTION = "[data-testid='stException']"
-PAGES = ("build", "plan", "catalog", "method")
+PAGES = ("", "plan", "catalog", "method")  # the Build page is the root
 
 
 def _metric(page, label: str) -> str:

@@ -44,3 +44,11 @@ def plan_for(profile: Profile, exercises: Catalog) -> Plan:
     Plans are frozen, so one cached object is safely shared by every session."""
     folders = default_folders()
     return _plan(profile.model_dump_json(), catalog_fingerprint(*folders), profile, exercises)
+
+
+def forget_catalog() -> None:
+    """Drop the cached catalogs and plans, so the next page reads the files again: a coach's
+    save would be seen anyway (the cache keys on the files' sizes and times), this makes it
+    certain even for a save within the file system's clock tick."""
+    _load.clear()
+    _plan.clear()

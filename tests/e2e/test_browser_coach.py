@@ -1,0 +1,107 @@
+"""A coach edits the catalog in a real Chromium, and the next plan shows it.
+
+The app runs here with coach mode on (a password) over a copy of the catalog in tmp_path,
+so the shipped files are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, _free_port, _need_chromium, _wait_healthy, settle_after, wait_for_app
+
+pytestmark = pytest.mark.browser
+PASSWORD = "slow-and-heavy"
+EXCEPTION = "[data-testid='stException']"
+NEW_CUE = "Coach's cue: breathe out as you lower."
+
+
+@pytest.fixture(scope="module")
+def coach_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`streamlit run app.py` in coach mode, over a copy of the catalog: (url, folder)."""
+    _need_chromium()
+    base = tmp_path_factory.mktemp("coach")
+    folder = Path(shutil.copytree(ROOT / "exercises", base / "exercises"))
+    environment = {**os.environ, "STRENGTH_COACH_PASSWORD": PASSWORD}
+    environment["STRENGTH_CATALOG"] = str(folder)
+    environment.pop("STRENGTH_COACH_CATALOG", None)
+    port = _free_port()
+    log = base / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT
+        )
+        try:
+            _wait_healthy(f"http://127.0.0.1:{port}", process)
+            yield f"http://127.0.0.1:{port}", folder
+        except RuntimeError as error:
+            pytest.fail(f"{error}\n{log.read_text(errors='replace')[-3000:]}", pytrace=False)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _first_exercise(page) -> str:  # type: ignore[no-untyped-def]
+    card = page.locator("[class*='st-key-session-']").first
+    return str(card.locator("strong").nth(1).inner_text())
+
+
+def test_a_coach_edits_a_cue_and_the_next_plan_shows_it(page, coach_app) -> None:  # type: ignore[no-untyped-def]
+    url, folder = coach_app
+    page.goto(url + "/plan")
+    wait_for_app(page)
+    name = _first_exercise(page)
+    assert name
+    assert NEW_CUE not in page.locator("[class*='st-key-session-']").first.inner_text()
+
+    page.get_by_role("link", name="Coach").click()
+    page.wait_for_url("**/coach")
+    wait_for_app(page)
+    page.get_by_label("Coach password").fill("not it")
+    page.get_by_role("button", name="Unlock").click()
+    settle_after(page)
+    page.get_by_text("That is not the coach password.").wait_for()
+    page.get_by_label("Coach password").fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    settle_after(page)
+
+    picker = page.locator(".st-key-coach_pick input")
+    picker.click()
+    page.keyboard.type(name)
+    option = page.get_by_role("option", name=name).first
+    exercise_id = re.search(r"\(([a-z0-9_-]+)\)$", option.inner_text().strip())[1]  # type: ignore[index]
+    option.click()
+    settle_after(page)
+    cues = page.locator(f".st-key-coach-0-{exercise_id}-cues textarea")  # its form, not the last
+    cues.fill(NEW_CUE + "\n" + cues.input_value())
+    page.get_by_role("button", name="Apply to the draft").click()
+    settle_after(page)
+    diff = page.locator("[data-testid='stCode']").first.inner_text()
+    assert NEW_CUE in diff
+    page.get_by_role("button", name="Save").click()
+    settle_after(page)
+    page.get_by_text("New plans use it now").wait_for()
+    assert any(NEW_CUE in path.read_text(encoding="utf-8") for path in folder.glob("*.yaml"))
+    assert page.locator(EXCEPTION).count() == 0
+
+    page.get_by_role("link", name="Your plan").click()
+    page.wait_for_url("**/plan**")
+    wait_for_app(page)
+    assert _first_exercise(page) == name
+    assert NEW_CUE in page.locator("[class*='st-key-session-']").first.inner_text()
