@@ -10,11 +10,10 @@ calendar and cards redrawn).
 from __future__ import annotations
 
 import statistics
-import subprocess
-import sys
 import tempfile
+from pathlib import Path
 
-from ._harness import ROOT, Check, Report, Timing
+from ._harness import Check, Report, Timing
 
 NAME = "browser"
 GOAL_MS = 1000.0
@@ -38,48 +37,31 @@ _OBSERVE = """() => {
 def run(quick: bool = False) -> Report:
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import (
-        CHROMIUM,
-        CHROMIUM_ARGS,
-        _free_port,
-        _wait_healthy,
-        wait_for_app,
-    )
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, serve_app, wait_for_app
 
     if not CHROMIUM.exists():
         raise RuntimeError(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     runs = 6 if quick else 30
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-        str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-    ]  # fmt: skip
     samples: list[float] = []
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            _wait_healthy(base, server)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-                )
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.goto(f"{base}/plan?{SHARED}")
-                wait_for_app(page)
-                page.evaluate(_OBSERVE)
-                weeks = page.get_by_label("Weeks", exact=True)
-                for index in range(runs + 1):
-                    weeks.fill(str(13 + index))
-                    weeks.press("Enter")
-                    page.wait_for_function("window.__marks.done !== null", timeout=30_000)
-                    marks = page.evaluate("window.__marks")
-                    if index:  # the first change warms the server's imports
-                        samples.append(marks["done"] - marks["down"])
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-browser-") as folder,
+        serve_app(Path(folder) / "streamlit.log") as base,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/plan?{SHARED}")
+        wait_for_app(page)
+        page.evaluate(_OBSERVE)
+        weeks = page.get_by_label("Weeks", exact=True)
+        for index in range(runs + 1):
+            weeks.fill(str(13 + index))
+            weeks.press("Enter")
+            page.wait_for_function("window.__marks.done !== null", timeout=30_000)
+            marks = page.evaluate("window.__marks")
+            if index:  # the first change warms the server's imports
+                samples.append(marks["done"] - marks["down"])
+        browser.close()
     timing = Timing("changed answer -> new plan", tuple(samples))
     report = Report(
         "browser: a changed answer to the new plan (Chromium)",

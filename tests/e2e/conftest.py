@@ -7,6 +7,7 @@ with CI=true a missing Chromium is a failure, so CI can never skip them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -64,18 +65,26 @@ def _wait_healthy(base: str, process: subprocess.Popen[bytes], seconds: float = 
     raise RuntimeError(f"the app did not answer {base}/_stcore/health within {seconds} s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _need_chromium()
+@contextlib.contextmanager
+def serve_app(log: Path, env: dict[str, str | None] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port, with `env` added (None removes a
+    variable); yields its URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
+    environment = dict(os.environ)
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT
+        )
         try:
             _wait_healthy(f"http://127.0.0.1:{port}", process)
             yield f"http://127.0.0.1:{port}"
@@ -87,6 +96,13 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _need_chromium()
+    with serve_app(tmp_path_factory.mktemp("streamlit") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -128,4 +144,4 @@ def settle_after(page: object, timeout_ms: int = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout_ms)
 
 
-__all__ = ["settle_after", "wait_for_app"]
+__all__ = ["serve_app", "settle_after", "wait_for_app"]

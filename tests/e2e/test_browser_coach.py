@@ -6,17 +6,14 @@ so the shipped files are never touched.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, _free_port, _need_chromium, _wait_healthy, settle_after, wait_for_app
+from .conftest import ROOT, _need_chromium, serve_app, settle_after, wait_for_app
 
 pytestmark = pytest.mark.browser
 PASSWORD = "slow-and-heavy"
@@ -30,31 +27,13 @@ def coach_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     _need_chromium()
     base = tmp_path_factory.mktemp("coach")
     folder = Path(shutil.copytree(ROOT / "exercises", base / "exercises"))
-    environment = {**os.environ, "STRENGTH_COACH_PASSWORD": PASSWORD}
-    environment["STRENGTH_CATALOG"] = str(folder)
-    environment.pop("STRENGTH_COACH_CATALOG", None)
-    port = _free_port()
-    log = base / "streamlit.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT
-        )
-        try:
-            _wait_healthy(f"http://127.0.0.1:{port}", process)
-            yield f"http://127.0.0.1:{port}", folder
-        except RuntimeError as error:
-            pytest.fail(f"{error}\n{log.read_text(errors='replace')[-3000:]}", pytrace=False)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    env = {
+        "STRENGTH_COACH_PASSWORD": PASSWORD,
+        "STRENGTH_CATALOG": str(folder),
+        "STRENGTH_COACH_CATALOG": None,
+    }
+    with serve_app(base / "streamlit.log", env) as url:
+        yield url, folder
 
 
 def _first_exercise(page) -> str:  # type: ignore[no-untyped-def]
