@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from plans import plan_for
 
-from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
 from strength.cli import main
 from strength.errors import ProfileError
 from strength.exports import render
 from strength.plan import Plan, plan_to_dict
-from strength.profile import profile_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 PETERSEN = [(1, 2, [5, 5]), (2, 2, [6, 6]), (3, 3, [6, 6, 6]), (3, 3, [8, 8, 8])] + [
@@ -27,19 +26,7 @@ def catalog() -> Catalog:
 
 
 def _plan(catalog: Catalog, **changes: object) -> Plan:
-    data: dict[str, object] = {
-        "start": "2027-01-04",
-        "weeks": 12,
-        "level": "beginner",
-        "weaknesses": ["hamstrings", "glute_med", "core"],
-        "equipment": ["band"],
-        "sessions_per_week": 2,
-        "minutes_per_session": 30,
-        "week": {"mon": "rest", "tue": "easy", "wed": "hard", "thu": "easy", "fri": "rest",
-                 "sat": "easy", "sun": "long"},
-    }  # fmt: skip
-    data.update(changes)
-    return build_plan(profile_from_dict(data), catalog)
+    return plan_for(catalog, **changes)
 
 
 def test_every_weakness_gets_work_every_week(catalog: Catalog) -> None:

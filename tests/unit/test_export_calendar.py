@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar, Event
+from plans import plan_for
 
-from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
 from strength.exports import render
 from strength.plan import Plan
-from strength.profile import profile_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,19 +23,9 @@ def catalog() -> Catalog:
 
 
 def _plan(catalog: Catalog, **changes: object) -> Plan:
-    data: dict[str, object] = {
-        "start": "2027-01-04",
-        "race": "2027-04-25",
-        "level": "intermediate",
-        "weaknesses": ["hamstrings", "glute_med", "core"],
-        "equipment": ["band", "step"],
-        "sessions_per_week": 2,
-        "minutes_per_session": 30,
-        "week": {"mon": "rest", "tue": "easy", "wed": "hard", "thu": "easy", "fri": "rest",
-                 "sat": "easy", "sun": "long"},
-    }  # fmt: skip
-    data.update(changes)
-    return build_plan(profile_from_dict(data), catalog)
+    runner = {"weeks": None, "race": "2027-04-25", "level": "intermediate",
+              "equipment": ["band", "step"]}  # fmt: skip
+    return plan_for(catalog, **{**runner, **changes})
 
 
 def _ics(plan: Plan) -> bytes:

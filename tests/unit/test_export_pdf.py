@@ -10,15 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from plans import plan_for
 from pypdf import PdfReader
 
-from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
 from strength.cli import main
 from strength.exports import UnknownPaper, render
 from strength.exports.pdf import booklet, printable
 from strength.plan import Plan
-from strength.profile import profile_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 A4_PT, LETTER_PT = (595.28, 841.89), (612.0, 792.0)
@@ -30,20 +29,9 @@ def catalog() -> Catalog:
 
 
 def _plan(catalog: Catalog, **changes: object) -> Plan:
-    data: dict[str, object] = {
-        "start": "2027-01-04",
-        "weeks": 12,
-        "level": "intermediate",
-        "weaknesses": ["hamstrings", "glute_med", "core"],
-        "imbalance": {"glute_med": "left"},
-        "equipment": ["band", "step"],
-        "sessions_per_week": 2,
-        "minutes_per_session": 30,
-        "week": {"mon": "rest", "tue": "easy", "wed": "hard", "thu": "easy", "fri": "rest",
-                 "sat": "easy", "sun": "long"},
-    }  # fmt: skip
-    data.update(changes)
-    return build_plan(profile_from_dict(data), catalog)
+    runner = {"level": "intermediate", "imbalance": {"glute_med": "left"},
+              "equipment": ["band", "step"]}  # fmt: skip
+    return plan_for(catalog, **{**runner, **changes})
 
 
 def _pages(pdf: bytes) -> list[str]:
