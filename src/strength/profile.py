@@ -263,3 +263,11 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         data.setdefault(key, profile.model_dump(mode="json")[key])
     data["week"] = {day: profile.week[day].value for day in WEEKDAYS if day in profile.week}
     return data
+
+
+def profile_to_yaml(profile: Profile) -> str:
+    """The profile as `strength build` reads it: the file a runner saves, keeps and reopens."""
+    import yaml
+
+    head = "# A runner's profile: open it in the app, or `strength build` it.\n"
+    return head + yaml.safe_dump(profile_to_dict(profile), sort_keys=False, allow_unicode=True)

@@ -90,3 +90,21 @@ def test_every_problem_shows_at_once_including_a_race_before_the_start() -> None
         profile_from_dict({**BASE, "race": "2026-12-01", "minutes_per_session": 0})
     assert _fields(error) == {"race", "minutes_per_session"}
     assert len(error.value.issues) == 2
+
+
+def test_a_saved_profile_reads_back_as_the_same_profile() -> None:
+    from strength.profile import profile_to_yaml, read_profile_text
+
+    profile = profile_from_dict({**BASE, "imbalance": {"hamstrings": "left"}, "heavy_legs": [3]})
+    text = profile_to_yaml(profile)
+    assert text.startswith("#")
+    assert read_profile_text(text, "saved.yaml") == profile
+
+
+def test_an_oversized_or_broken_profile_upload_names_the_file() -> None:
+    from strength.profile import read_profile_text
+
+    with pytest.raises(ProfileError, match="upload.yaml"):
+        read_profile_text("start: [unclosed\n", "upload.yaml")
+    with pytest.raises(ProfileError, match="too large"):
+        read_profile_text("# x\n" * 20_000, "big.yaml")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ..errors import StrengthError
+from ..profile import profile_to_yaml
 from .data import catalog_or_message, plan_for
-from .inputs import profile_or_messages, profile_upload, profile_yaml, runner_answers, show_problems
+from .inputs import profile_or_messages, profile_upload, runner_answers, show_problems
 from .pages import pages
 from .plan_page import figure, md, plan_key
 
@@ -57,7 +58,7 @@ def render() -> None:
                 )
                 st.download_button(
                     "Save your answers (YAML)",
-                    data=lambda: profile_yaml(plan.profile),
+                    data=lambda: profile_to_yaml(plan.profile),
                     file_name="runner-profile.yaml",
                     mime="application/yaml",
                     icon=":material/download:",

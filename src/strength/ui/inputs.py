@@ -32,7 +32,6 @@ from ..profile import (
     Profile,
     next_monday,
     profile_from_dict,
-    profile_to_dict,
     read_profile_text,
 )
 
@@ -277,14 +276,6 @@ def show_problems(answers: Answers, error: StrengthError) -> None:
         by_group["goal"] = [str(error)]
     for group, messages in by_group.items():
         answers.slots[group].error("\n\n".join(messages), icon=":material/error:")
-
-
-def profile_yaml(profile: Profile) -> str:
-    """The profile as the CLI reads it: the file a runner downloads, keeps and uploads."""
-    import yaml
-
-    head = "# A runner's profile: open it in the app, or `strength build` it.\n"
-    return head + yaml.safe_dump(profile_to_dict(profile), sort_keys=False, allow_unicode=True)
 
 
 def load_profile_into_widgets(text: str, source: str) -> None:

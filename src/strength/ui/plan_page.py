@@ -17,9 +17,10 @@ import streamlit as st
 from .. import charts, exports
 from ..errors import StrengthError
 from ..plan import Plan, Prescription, Session, Week
+from ..profile import profile_to_yaml
 from ..progression import PHASE_NAMES
 from .data import catalog_or_message, plan_for
-from .inputs import HEAVY_KEY, profile_or_messages, profile_yaml, runner_answers, show_problems
+from .inputs import HEAVY_KEY, profile_or_messages, runner_answers, show_problems
 
 KIND_WORDS = {
     "long": "longer session",
@@ -248,7 +249,7 @@ def _downloads(plan: Plan) -> None:
         index += 1
     columns[index % 2].download_button(
         "Your answers (YAML)",
-        data=lambda: profile_yaml(plan.profile),
+        data=lambda: profile_to_yaml(plan.profile),
         file_name="runner-profile.yaml",
         mime="application/yaml",
         icon=":material/person:",
