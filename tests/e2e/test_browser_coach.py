@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from strength.coach import PROTOCOL_COLUMNS
+
 from .conftest import ROOT, _need_chromium, serve_app, settle_after, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -84,3 +86,63 @@ def test_a_coach_edits_a_cue_and_the_next_plan_shows_it(page, coach_app) -> None
     wait_for_app(page)
     assert _first_exercise(page) == name
     assert NEW_CUE in page.locator("[class*='st-key-session-']").first.inner_text()
+
+
+def test_a_coach_edits_a_protocol_cell_in_the_grid_and_saves_it(page, coach_app) -> None:  # type: ignore[no-untyped-def]
+    """Week 2 of the Nordic curl's Petersen table: reps 6 -> 7, typed into the canvas grid."""
+    from playwright.sync_api import expect
+
+    url, folder = coach_app
+    path = folder / "hamstrings.yaml"
+    before = path.read_text(encoding="utf-8")
+    old_row = "- {week: 2, sessions: 2, sets: 2, reps: 6}"
+    new_row = "- {week: 2, sessions: 2, sets: 2, reps: 7}"
+    assert before.count(old_row) == 1
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments
+
+    page.goto(url + "/coach")
+    wait_for_app(page)
+    page.get_by_label("Coach password").fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    settle_after(page)
+    page.locator(".st-key-coach_pick input").click()
+    page.keyboard.type("nordic-curl")
+    page.get_by_role("option", name="Nordic curl (nordic-curl)", exact=True).click()
+    settle_after(page)
+
+    # The grid is drawn on a canvas under a scroller that takes the pointer: click the first
+    # cell (week of week 1: past the row markers, below the 35 px header), then walk to the
+    # cell with the keys, so the column widths do not matter.
+    grid = page.locator(".st-key-coach-0-nordic-curl-protocol .dvn-scroller")
+    grid.click(position={"x": 50, "y": 35 + 17})
+    settle_after(page)
+    for _ in range(PROTOCOL_COLUMNS.index("reps")):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")  # week 2
+    page.keyboard.press("Enter")  # opens the overlay editor on the selected cell
+    cell = page.locator("[id^='gdg-overlay-'] textarea")
+    expect(cell).to_have_value("6")  # the right cell: week 2's reps
+    cell.fill("7")
+    page.keyboard.press("Enter")  # commits the cell and closes the overlay
+    expect(cell).to_have_count(0)
+    settle_after(page)
+
+    page.get_by_role("button", name="Apply to the draft").click()
+    settle_after(page)
+    diff = page.locator("[data-testid='stCode']").first.inner_text()
+    changed = [
+        line[0] + line[1:].strip()
+        for line in diff.splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == ["-" + old_row, "+" + new_row]
+    page.get_by_role("button", name="Save").click()
+    settle_after(page)
+    page.get_by_text("New plans use it now").wait_for()
+    assert page.locator(EXCEPTION).count() == 0
+
+    after = path.read_text(encoding="utf-8")
+    assert new_row in after and old_row not in after
+    assert after == before.replace(old_row, new_row)  # only that line is rewritten
+    assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == comments

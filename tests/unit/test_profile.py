@@ -104,7 +104,7 @@ def test_a_saved_profile_reads_back_as_the_same_profile() -> None:
 def test_an_oversized_or_broken_profile_upload_names_the_file() -> None:
     from strength.profile import read_profile_text
 
-    with pytest.raises(ProfileError, match="upload.yaml"):
+    with pytest.raises(ProfileError, match=r"upload\.yaml"):
         read_profile_text("start: [unclosed\n", "upload.yaml")
     with pytest.raises(ProfileError, match="too large"):
         read_profile_text("# x\n" * 20_000, "big.yaml")
