@@ -75,9 +75,15 @@ def parse(text: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(part for part in (error.context, error.problem) if part)
+        if "nesting depth" in what:  # libyaml's own limit, met before our event scan's
+            raise YamlProblem(_too_deep("deeper than the YAML reader allows"), line) from None
         raise YamlProblem(f"YAML syntax error: {what}", line) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"YAML error: {error}") from None
+
+
+def _too_deep(how_deep: str) -> str:
+    return f"values are nested {how_deep}; a catalog needs only a few levels"
 
 
 _LINE_PREFIX = re.compile(r"^[ ?-]*", re.MULTILINE)
@@ -109,11 +115,7 @@ def _refuse_bombs(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(open_) >= MAX_DEPTH:
                     line = event.start_mark.line + 1 if event.start_mark else None
-                    raise YamlProblem(
-                        f"values are nested more than {MAX_DEPTH} deep; "
-                        "a catalog needs only a few levels",
-                        line,
-                    )
+                    raise YamlProblem(_too_deep(f"more than {MAX_DEPTH} levels deep"), line)
                 open_.append((event.anchor, 1))
                 continue
             if not counting:

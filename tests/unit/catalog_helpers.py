@@ -129,6 +129,13 @@ def problems_where(problems: list[Problem], **wanted: Any) -> list[Problem]:
     return found
 
 
+def assert_refused_for_nesting(message: str) -> None:
+    """A message refusing a file for nesting too deep, in a coach's words: it says so and
+    says what a catalog needs, whichever check (ours or the YAML reader's) stopped it."""
+    assert_words(message, "nested", "deep", "a catalog needs only a few levels")
+    assert "YAML syntax error" not in message, message
+
+
 def assert_words(message: str, *words: str) -> None:
     """Every key word appears in the message (not the whole string: wording may improve)."""
     missing = [word for word in words if word not in message]

@@ -15,7 +15,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from catalog_helpers import MODELINE, assert_words, exercise, line_of, write_catalog
+from catalog_helpers import (
+    MODELINE,
+    assert_refused_for_nesting,
+    assert_words,
+    exercise,
+    line_of,
+    write_catalog,
+)
 
 from strength.catalog import BUNDLED
 from strength.cli import EXIT_CATALOG, EXIT_OK, main
@@ -153,7 +160,8 @@ def test_check_of_a_dangerous_file_exits_1_with_a_message(
     assert status == EXIT_CATALOG
     assert_words(out, "base/tag.yaml line 1", "not allowed")
     assert_words(out, "base/bytes.yaml line 2", "UTF-8")
-    assert_words(out, "base/deep.yaml line 1", "nested")
+    assert "base/deep.yaml line 1:" in out
+    assert_refused_for_nesting(out.split("base/deep.yaml line 1:", 1)[1].splitlines()[0])
     assert "Traceback" not in out + err
 
 

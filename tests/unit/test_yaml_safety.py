@@ -10,7 +10,15 @@ import time
 from pathlib import Path
 
 import pytest
-from catalog_helpers import assert_words, exercise, line_of, only_problem, write_catalog, yaml_text
+from catalog_helpers import (
+    assert_refused_for_nesting,
+    assert_words,
+    exercise,
+    line_of,
+    only_problem,
+    write_catalog,
+    yaml_text,
+)
 
 from strength import yamlfile
 from strength.catalog import check_catalog, load_catalog
@@ -200,8 +208,21 @@ def test_nesting_deep_enough_to_overflow_the_stack_is_refused_not_a_crash(text: 
     with pytest.raises(YamlProblem) as raised:
         parse(text)
 
-    assert_words(raised.value.message, "nested", str(MAX_DEPTH))
+    # Refused on the line that nests, for that reason; whether our event scan or the
+    # YAML reader's own limit (libyaml's, in newer PyYAML) stops it first, the words are ours.
     assert raised.value.line == text.count("\n")  # the last line holds the nesting
+    assert_refused_for_nesting(raised.value.message)
+
+
+def test_nesting_past_our_limit_is_refused_in_our_words_when_the_reader_allows_it() -> None:
+    # Block nesting one line per level: the reader's own limit is far off, ours applies.
+    text = "c:\n" + "".join("  " * level + "- \n" for level in range(1, MAX_DEPTH + 5))
+
+    with pytest.raises(YamlProblem) as raised:
+        parse(text)
+
+    assert_words(raised.value.message, "nested", str(MAX_DEPTH))
+    assert raised.value.line == MAX_DEPTH + 1  # line n opens level n: "c:" is level 1
 
 
 def test_nesting_deeper_than_a_catalog_needs_but_within_the_limit_is_read() -> None:
