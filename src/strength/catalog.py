@@ -12,6 +12,7 @@ import difflib
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -22,7 +23,16 @@ from .errors import CatalogError, Problem
 from .model import LEVELS, Exercise, ExercisePatch, Vocabulary
 from .yamlfile import LineFinder, YamlProblem, decode, parse, read_text
 
-BUNDLED = Path(__file__).resolve().parents[2] / "exercises"
+
+def _shipped_folder() -> Path:
+    """The bundled catalog, read as package data: the repository's top-level
+    `exercises/` folder in a checkout or an editable install, the package's own copy
+    in a wheel or a plain install, whatever folder the command runs in. Installed
+    packages are folders on disk, so the loader can list, read and time-stamp it."""
+    return Path(str(resources.files("strength.exercises")))
+
+
+BUNDLED = _shipped_folder()
 OVERLAY_ENV = "STRENGTH_COACH_CATALOG"
 TOP_LEVEL_KEYS = ("vocabulary", "exercises", "overrides")
 VOCABULARY_KINDS = ("areas", "muscles", "equipment", "patterns")
