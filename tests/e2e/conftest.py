@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from budget import CI
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("STRENGTH_CHROMIUM", "/usr/bin/chromium"))
@@ -40,7 +41,7 @@ def _need_chromium() -> None:
         f"Chromium not found at {CHROMIUM}: install it with your package manager "
         "(Debian/Ubuntu: sudo apt-get install chromium)"
     )
-    if os.environ.get("CI", "").lower() == "true":
+    if CI:
         pytest.fail(reason + " (CI=true: browser tests may not be skipped)", pytrace=False)
     pytest.skip(reason)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from budget import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_rules import all_violations
@@ -23,7 +23,7 @@ CATALOG = load_catalog(ROOT / "exercises")
 AREAS = sorted(CATALOG.vocabulary.areas)
 EQUIPMENT = sorted(e for e in CATALOG.vocabulary.equipment if e != "bodyweight")
 # CI runs the full thousands; a local run keeps a quicker but still wide sweep.
-EXAMPLES = 2000 if os.environ.get("CI") else 400
+EXAMPLES = examples(on_ci=2000, locally=400)
 
 
 @st.composite
