@@ -11,11 +11,12 @@ import difflib
 import math
 from dataclasses import dataclass, replace
 
+from .browse import ordinal, percent
 from .catalog import Catalog
 from .errors import FieldIssue, ProfileError
 from .model import Exercise, Impact, ProtocolStep
 from .plan import Day, ExerciseNotes, Plan, Prescription, Session, Week, exercise_seconds
-from .profile import WEEKDAYS, Profile
+from .profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
 from .progression import (
     FOUNDATION,
     PHASE_NAMES,
@@ -352,8 +353,8 @@ def _drop(build: Build, tracks: list[Track], track: Track, slot: int) -> None:
         if not track.extra:
             build.warn(
                 f"{build.profile.minutes_per_session} minutes a session leave no room for "
-                f"{build.area_name(track.area)} (weakness {track.rank + 1}); "
-                "add minutes or a session, or drop a weakness."
+                f"{build.area_name(track.area)} (your {ordinal(track.rank + 1)} weak link); "
+                "add minutes or a session, or drop a weak link."
             )
 
 
@@ -416,7 +417,7 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
         days=days,
         race_week=shape.race_week,
         heavy_legs=shape.heavy_legs,
-        note=_week_note(shape),
+        note=_week_note(shape, profile.rules),
     )
 
 
@@ -426,10 +427,12 @@ def _rank_of(profile: Profile, item: Prescription) -> tuple[int, str]:
 
 
 def _glossary(catalog: Catalog, weeks: list[Week]) -> tuple[ExerciseNotes, ...]:
+    """Each exercise once, in order of first use. The easier and harder options are its
+    neighbours on the catalog's resolved ladder (`Catalog.easier`/`harder`, as the Exercises
+    page shows them), so a link stated only on the other rung counts too."""
     used = dict.fromkeys(item.id for week in weeks for s in week.sessions for item in s.exercises)
 
-    def name(exercise_id: str | None) -> str | None:
-        found = catalog.exercises.get(exercise_id) if exercise_id else None
+    def name(found: Exercise | None) -> str | None:
         return found.name if found else None
 
     notes = []
@@ -443,8 +446,8 @@ def _glossary(catalog: Catalog, weeks: list[Week]) -> tuple[ExerciseNotes, ...]:
                 cautions=exercise.cautions,
                 why=exercise.why,
                 step_down=exercise.step_down,
-                easier=name(exercise.easier),
-                harder=name(exercise.harder),
+                easier=name(catalog.easier(exercise.id)),
+                harder=name(catalog.harder(exercise.id)),
                 tempo=exercise.tempo,
                 source=exercise.source,
             )
@@ -461,30 +464,44 @@ def _check_against_catalog(profile: Profile, catalog: Catalog) -> None:
     issues = []
     for area in profile.weaknesses:
         if area not in vocabulary.areas:
-            issues.append(FieldIssue("weaknesses", _unknown("area", area, vocabulary.areas)))
+            issues.append(
+                FieldIssue("weaknesses", _unknown("weaknesses", "area", area, vocabulary.areas))
+            )
     for item in profile.equipment:
         if item not in vocabulary.equipment:
             issues.append(
-                FieldIssue("equipment", _unknown("equipment", item, vocabulary.equipment))
+                FieldIssue(
+                    "equipment", _unknown("equipment", "equipment", item, vocabulary.equipment)
+                )
             )
     for area in profile.imbalance:
         if area not in vocabulary.areas:
-            issues.append(FieldIssue("imbalance", _unknown("area", area, vocabulary.areas)))
+            issues.append(
+                FieldIssue("imbalance", _unknown("imbalance", "area", area, vocabulary.areas))
+            )
     for exercise_id in profile.daily:
         exercise = catalog.exercises.get(exercise_id)
         if exercise is None:
-            issues.append(FieldIssue("daily", _unknown("exercise", exercise_id, catalog.exercises)))
+            issues.append(
+                FieldIssue("daily", _unknown("daily", "exercise", exercise_id, catalog.exercises))
+            )
         elif not exercise.protocol or not any(w.per_day for w in exercise.protocol.weeks):
-            issues.append(FieldIssue("daily", f"'{exercise_id}' has no daily protocol"))
+            issues.append(
+                FieldIssue(
+                    "daily",
+                    f"{ANSWER_NAMES['daily']}: '{exercise_id}' has no daily protocol in the "
+                    "catalog; pick an exercise that has one, or leave it out.",
+                )
+            )
     if issues:
         raise ProfileError(issues)
 
 
-def _unknown(kind: str, word: str, known: object) -> str:
+def _unknown(answer: str, kind: str, word: str, known: object) -> str:
     names = sorted(str(k) for k in known)  # type: ignore[attr-defined]
     close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"choose from {', '.join(names)}"
-    return f"unknown {kind} '{word}'; {hint}"
+    hint = f"did you mean '{close[0]}'?" if close else f"pick from {', '.join(names)}."
+    return f"{ANSWER_NAMES[answer]}: the catalog has no {kind} '{word}'; {hint}"
 
 
 def _why(build: Build, track: Track, exercise: Exercise, shape: WeekShape, note: str) -> str:
@@ -493,17 +510,18 @@ def _why(build: Build, track: Track, exercise: Exercise, shape: WeekShape, note:
     area = build.area_name(track.area)
     ladder = build.catalog.ladder(exercise.id)
     place = (
-        f"rung {[r.id for r in ladder].index(exercise.id) + 1} of {len(ladder)}"
+        f"step {[r.id for r in ladder].index(exercise.id) + 1} of {len(ladder)} "
+        "from its easiest to its hardest variant"
         if len(ladder) > 1
-        else "a single exercise"
+        else "the one exercise of its kind"
     )
-    parts = [f"For your {area.lower()} (weakness {track.rank + 1}), {place}."]
+    parts = [f"For your {area.lower()}, your {ordinal(track.rank + 1)} weak link: {place}."]
     if track.prep is exercise:
         parts.append("Prepares the calves and feet for the hops to come.")
     if shape.deload:
-        parts.append("Deload week: same exercise, about half the volume.")
+        parts.append(f"Same exercise as last week, about {percent(shape.cut)} less volume.")
     elif shape.taper:
-        parts.append("Taper: less volume, nothing new.")
+        parts.append(f"About {percent(shape.cut)} less volume, nothing new.")
     elif note:
         parts.append(note[0].upper() + note[1:] + ".")
     elif shape.number > 1:
@@ -518,10 +536,13 @@ def _why(build: Build, track: Track, exercise: Exercise, shape: WeekShape, note:
     return " ".join(parts)
 
 
-def _week_note(shape: WeekShape) -> str:
+def _week_note(shape: WeekShape, rules: Rules) -> str:
     phase = PHASE_NAMES[shape.phase]
     if shape.race_week:
-        return "Race week: at most one short session, nothing in the last 48 h."
+        return (
+            "Race week: at most one short session, nothing in the last "
+            f"{rules.race_week_free_hours} h."
+        )
     if shape.heavy_legs:
         return "Heavy legs: a deload this week; progress resumes next week."
     if shape.deload:

@@ -42,16 +42,29 @@ class CatalogError(StrengthError):
 
 @dataclass(frozen=True)
 class FieldIssue:
+    """One problem with a runner's answer.
+
+    `field` is the answer's code name ("minutes_per_session", "rules.deload_cut"): the
+    app places the message beside the widgets that set it. `message` is what the runner
+    reads, in their words. `where` is the file (and line) it came from, if any."""
+
     field: str
     message: str
+    where: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        return f"{self.where}: {self.message}" if self.where else self.message
 
 
 class ProfileError(StrengthError):
-    """The runner's profile cannot make a plan; each issue names its field."""
+    """The runner's profile cannot make a plan; all its problems are listed, each one
+    naming the answer at fault."""
 
     def __init__(self, issues: list[FieldIssue]) -> None:
         self.issues = tuple(issues)
-        super().__init__("; ".join(str(issue) for issue in issues))
+        if len(issues) == 1:
+            text = str(issues[0])
+        else:
+            head = f"the profile has {len(issues)} problems"
+            text = head + ":\n" + "\n".join(f"  - {issue}" for issue in issues)
+        super().__init__(text)

@@ -8,15 +8,23 @@ coach would choose.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 from .errors import FieldIssue, ProfileError
 from .model import Level
-from .yamlfile import YamlProblem, parse, read_text
+from .words import date_words
+from .yamlfile import MAX_FILE_BYTES, LineFinder, Loader, YamlProblem, parse, read_text
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = dict(
@@ -134,11 +142,10 @@ class Profile(BaseModel):
     @model_validator(mode="after")
     def _coherent(self) -> Profile:
         if self.race is None and self.weeks is None:
-            raise ValueError("give a race date or a number of weeks")
-        if self.race is not None and self.race < self.start:
-            raise ValueError(f"race {self.race} is before the start {self.start}")
-        if self.race is not None and (self.race - self.start).days >= MAX_WEEKS * 7:
-            raise ValueError(f"race {self.race} is more than {MAX_WEEKS} weeks after the start")
+            raise PydanticCustomError("no_length", _no_length())
+        problem = _race_problem(self.start, self.race) if self.race is not None else None
+        if problem:
+            raise PydanticCustomError("race", problem)
         return self
 
     @property
@@ -154,106 +161,541 @@ class Profile(BaseModel):
         return self.week[WEEKDAYS[day % 7]]
 
 
-_FIELD_WORDS = {
-    "race": "race",
-    "weeks": "weeks",
-    "start": "start",
+# ----------------------------------------------------------------------------
+# The answers in the runner's words: the app's labels, and every message
+
+ANSWER_NAMES: dict[str, str] = {
+    "start": "First day of the plan",
+    "race": "Race day",
+    "weeks": "Plan length in weeks",
+    "level": "Strength-training experience",
+    "weaknesses": "Weak links",
+    "imbalance": "Weaker side",
+    "equipment": "Equipment",
+    "sessions_per_week": "Sessions a week",
+    "minutes_per_session": "Minutes a session",
+    "week": "Running week",
+    "long_run_strategy": "Strength around the long run",
+    "maintenance": "In-season maintenance",
+    "heavy_legs": "Heavy-legs weeks",
+    "daily": "Daily rehab protocol",
+    "rules": "Coaching rules",
+    "rules.deload_every": "Deload every so many weeks",
+    "rules.deload_cut": "Volume cut in a deload week",
+    "rules.taper_weeks": "Taper length in weeks",
+    "rules.taper_cut": "Volume cut in the taper",
+    "rules.max_weekly_increase": "Largest weekly rise in volume",
+    "rules.hours_between_leg_sessions": "Hours between leg sessions",
+    "rules.new_eccentric_weeks": "Weeks a new eccentric exercise stays clear of hard runs",
+    "rules.no_strength_before_hard": "No strength the day before a hard run",
+    "rules.race_week_free_hours": "Strength-free hours before the race",
+    "rules.plyometrics_from": "Lowest level for plyometrics",
+    "rules.warm_up_minutes": "Warm-up minutes",
+}
+"""Each answer of a profile (and each coaching rule, as `rules.<name>`) named as the app's
+labels name it: the code name is the file's and the URL's, this is the runner's."""
+
+
+def bounds(field: str) -> tuple[int, int] | tuple[float, float]:
+    """The lowest and highest value a numeric answer may take, read from the model itself:
+    `bounds("minutes_per_session") == (10, 120)`, `bounds("rules.deload_cut") == (0.3, 0.7)`.
+    KeyError for an answer that is not a bounded number."""
+    low: Any = None
+    high: Any = None
+    for rule in _field_info(field).metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    if low is None or high is None:
+        raise KeyError(f"{field!r} is not a bounded number")
+    return low, high
+
+
+def _field_info(field: str) -> FieldInfo:
+    head, _, rule = field.partition(".")
+    if head == "rules" and rule:
+        return Rules.model_fields[rule]
+    return Profile.model_fields[field]
+
+
+def _lengths(field: str) -> tuple[int | None, int | None]:
+    """The fewest and most items a list answer may hold (None: no limit)."""
+    low: Any = None
+    high: Any = None
+    for rule in _field_info(field).metadata:
+        low = getattr(rule, "min_length", low)
+        high = getattr(rule, "max_length", high)
+    return low, high
+
+
+def _kind(field: str) -> Any:
+    """The answer's type, without the None an optional answer may also be."""
+    annotation = _field_info(field).annotation
+    if get_origin(annotation) in (Union, UnionType):
+        return next(arg for arg in get_args(annotation) if arg is not type(None))
+    return annotation
+
+
+def _example_start() -> dt.date:
+    return next_monday(dt.date.today())
+
+
+def _shown(value: Any) -> str:
+    """A value the runner gave, as the message quotes it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.datetime):
+        return f"'{value.isoformat(sep=' ')}'"
+    if isinstance(value, dt.date):
+        return date_words(value)
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of answers"
+    text = " ".join(str(value).split())
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def _either(words: Any) -> str:
+    """'rest, easy, hard or long'."""
+    words = [str(word) for word in words]
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _both(words: Any) -> str:
+    """'Tuesday and Friday'."""
+    words = [str(word) for word in words]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _close(word: Any, known: Any) -> str | None:
+    close = difflib.get_close_matches(str(word).lower(), [str(k) for k in known], n=1)
+    return close[0] if close else None
+
+
+def _ending(text: str, close: str | None, otherwise: str = "") -> str:
+    """The sentence closed by a did-you-mean when a close name exists."""
+    if close:
+        return f"{text}; did you mean '{close}'?"
+    return f"{text}{otherwise}."
+
+
+def _runs() -> str:
+    return _either(run.value for run in Run)
+
+
+def _week_example() -> str:
+    return "{" + ", ".join(f"{day}: {TYPICAL_WEEK[day]}" for day in WEEKDAYS[:3]) + ", ...}"
+
+
+def _value_message(field: str, value: Any, error: str) -> str:
+    """A single answer (a date, a number, a word from a list, yes or no) that will not do."""
+    name, kind = ANSWER_NAMES[field], _kind(field)
+    shown = _shown(value)
+    if kind is dt.date:
+        return (
+            f"{name}: {shown} is not a date; write it as YYYY-MM-DD, "
+            f"for example {_example_start().isoformat()}."
+        )
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        words = [member.value for member in kind]
+        return _ending(f"{name} must be {_either(words)}; {shown} was given", _close(value, words))
+    if kind is bool:
+        return f"{name} must be yes or no; {shown} was given."
+    low, high = bounds(field)
+    number = "" if error in _OUT_OF_BOUNDS else "a whole number " if kind is int else "a number "
+    return f"{name} must be {number}between {low} and {high}; {shown} was given."
+
+
+_OUT_OF_BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+# What each list answer holds: one item in words, and how to write them.
+_ITEMS = {
+    "weaknesses": ("weak link", "the name of an area, for example [hamstrings, calves]"),
+    "equipment": ("piece of equipment", "a name, for example [band, step]"),
+    "daily": ("exercise", "the id of an exercise, in a list"),
+    "heavy_legs": ("week", "a week number of the plan, for example [3, 7]"),
+}
+
+_MISSING = {
+    "weaknesses": "Pick at least one weak link to work on, most important first, "
+    "for example [hamstrings, calves].",
+    "week": f"Say what you run each day of your running week ({_runs()}), "
+    f"for example {_week_example()}.",
 }
 
 
-def profile_from_dict(data: Any) -> Profile:
-    """A profile from plain data (parsed YAML, a form, the URL); ProfileError names each field."""
-    if not isinstance(data, dict):
-        raise ProfileError(
-            [FieldIssue("profile", "must be a mapping of fields (start, level, ...)")]
+def _missing(field: str) -> str:
+    if field == "start":
+        return (
+            f"Give the {ANSWER_NAMES['start'].lower()}, written YYYY-MM-DD, "
+            f"for example {_example_start().isoformat()}."
         )
+    return _MISSING.get(field, f"{ANSWER_NAMES[field]}: give an answer here.")
+
+
+def _unknown_answer(key: Any) -> str:
+    answers = list(Profile.model_fields)
+    text = f"{_shown(str(key))} is not one of the answers a profile holds ({', '.join(answers)})"
+    return _ending(text, _close(key, answers), "; remove it, or check its spelling")
+
+
+def _unknown_rule(key: Any) -> str:
+    rules = list(Rules.model_fields)
+    text = (
+        f"{_shown(str(key))} is not one of the {ANSWER_NAMES['rules'].lower()} ({', '.join(rules)})"
+    )
+    return _ending(text, _close(key, rules), "; remove it, or check its spelling")
+
+
+def _side_message(area: str, side: Any) -> str:
+    return (
+        f"{ANSWER_NAMES['imbalance']} for {area} must be left or right; {_shown(side)} was given."
+    )
+
+
+def _list_message(field: str, loc: tuple[Any, ...], error: str, value: Any, ctx: Any) -> str:
+    name = ANSWER_NAMES[field]
+    noun, written = _ITEMS[field]
+    if len(loc) > 1:
+        return (
+            f"{name}: {_shown(value)} (item {int(loc[1]) + 1}) is not {_a(noun)}; "
+            f"write each as {written}."
+        )
+    fewest, most = _lengths(field)
+    if error == "too_short":
+        count = "one" if fewest == 1 else str(fewest)
+        return f"Pick at least {count} {noun}{'s' if fewest != 1 else ''} to work on."
+    if error == "too_long":
+        return f"Pick at most {most} {noun}s; {ctx.get('actual_length')} were given."
+    return f"{name} must be a list, each item {written}; {_shown(value)} was given."
+
+
+_Found = tuple[FieldIssue, tuple[str | int, ...]]  # the issue, and where in the file it is
+
+
+def _explain(loc: tuple[Any, ...], error: str, value: Any, ctx: Any, raw: str) -> FieldIssue:
+    """One of pydantic's complaints, said in the runner's words."""
+    if not loc:  # the profile as a whole: its own messages, from `_coherent`
+        return FieldIssue("race", raw)
+    head = str(loc[0])
+    if head not in Profile.model_fields:
+        return FieldIssue(head, _unknown_answer(loc[0]))
+    if error == "missing" or (value is None and _field_info(head).is_required()):
+        return FieldIssue(head, _missing(head))
+    if head == "rules":
+        if len(loc) == 1:
+            first, rule = next(iter(Rules.model_fields.items()))
+            return FieldIssue(
+                head,
+                f"{ANSWER_NAMES[head]} must be settings by name, for example "
+                f"{{{first}: {rule.default}}}; {_shown(value)} was given.",
+            )
+        rule_name = str(loc[1])
+        if rule_name not in Rules.model_fields:
+            return FieldIssue(f"rules.{rule_name}", _unknown_rule(loc[1]))
+        return FieldIssue(f"rules.{rule_name}", _value_message(f"rules.{rule_name}", value, error))
+    if head == "week":
+        if len(loc) == 1:
+            return FieldIssue(
+                head,
+                f"{ANSWER_NAMES[head]}: give each day its run ({_runs()}), for example "
+                f"{_week_example()}; {_shown(value)} was given.",
+            )
+        day = DAY_NAMES.get(str(loc[1]), _shown(loc[1]))
+        words = [run.value for run in Run]
+        text = f"{ANSWER_NAMES[head]}: {day} must be {_runs()}; {_shown(value)} was given"
+        return FieldIssue(head, _ending(text, _close(value, words)))
+    if head == "imbalance":
+        if len(loc) == 2:
+            return FieldIssue(head, _side_message(str(loc[1]), value))
+        what = (
+            f"{_shown(loc[1])} is not a weak link" if len(loc) > 2 else f"{_shown(value)} was given"
+        )
+        return FieldIssue(
+            head,
+            f"{ANSWER_NAMES[head]}: {what}; write each weak link with its weaker side, "
+            "for example {hamstrings: left}.",
+        )
+    if head in _ITEMS:
+        return FieldIssue(head, _list_message(head, loc, error, value, ctx))
+    return FieldIssue(head, _value_message(head, value, error))
+
+
+def _race_problem(start: dt.date, race: dt.date) -> str | None:
+    """What is wrong with the race day against the first day of the plan, if anything."""
+    race_day, first_day = ANSWER_NAMES["race"].lower(), ANSWER_NAMES["start"].lower()
+    if race < start:
+        return (
+            f"The race ({date_words(race)}) is before the {first_day} ({date_words(start)}): "
+            f"pick a {race_day} on or after it, or an earlier {first_day}."
+        )
+    if (race - start).days >= MAX_WEEKS * 7:
+        latest = start + dt.timedelta(days=MAX_WEEKS * 7 - 1)
+        return (
+            f"The race ({date_words(race)}) is more than {MAX_WEEKS} weeks after the "
+            f"{first_day} ({date_words(start)}): pick a {race_day} by {date_words(latest)}, "
+            f"or a later {first_day}."
+        )
+    return None
+
+
+def _no_length() -> str:
+    low, high = bounds("weeks")
+    return (
+        f"Give a {ANSWER_NAMES['race'].lower()}, or a {ANSWER_NAMES['weeks'].lower()} "
+        f"(between {low} and {high})."
+    )
+
+
+def profile_from_dict(data: Any) -> Profile:
+    """A profile from plain data (parsed YAML, a form, the URL); ProfileError says, in the
+    runner's words, what is wrong with each answer and what would do."""
+    checked = _checked(data)
+    if isinstance(checked, Profile):
+        return checked
+    raise ProfileError([issue for issue, _ in checked])
+
+
+def _checked(data: Any) -> Profile | list[_Found]:
+    """The profile, or every problem with it, each with where in the data it is."""
+    if not isinstance(data, dict):
+        example = _example_start().isoformat()
+        return [
+            (
+                FieldIssue(
+                    "profile",
+                    f"This profile holds {_shown(data)}; write it as a set of answers, "
+                    f"one per line, like 'start: {example}' and 'weaknesses: [hamstrings]'.",
+                ),
+                (),
+            )
+        ]
     data = dict(data)
+    written: dict[str, Any] = {}  # each day's code name -> the name the runner wrote
     week = data.get("week")
     if isinstance(week, dict):
+        written = {str(day).lower()[:3]: day for day in week}
         data["week"] = {str(day).lower()[:3]: run for day, run in week.items()}
     try:
         profile = Profile.model_validate(data)
     except ValidationError as error:
-        issues = _issues(error)
-        issues += [issue for issue in _date_issues(data) if issue not in issues]
-        raise ProfileError(issues) from None
-    _check_week(profile)
-    return profile
+        found = _issues(error, data, written)
+        issues = [issue for issue, _ in found]
+        return found + [found for found in _date_issues(data) if found[0] not in issues]
+    return _week_issues(profile, written) or profile
 
 
-def _date_issues(data: dict[str, Any]) -> list[FieldIssue]:
-    """The race-before-start check, also when other fields are wrong, so every problem
-    shows at once."""
+def _issues(error: ValidationError, data: dict[str, Any], written: dict[str, Any]) -> list[_Found]:
+    details = error.errors(include_url=False)
+    with_items = {detail["loc"][0] for detail in details if len(detail["loc"]) > 1}
+    found: list[_Found] = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] in ("too_short", "too_long") and loc[:1] == loc and loc[0] in with_items:
+            continue  # pydantic counts the items it could read; the wrong item says it all
+        issue = _explain(
+            loc, detail["type"], detail.get("input"), detail.get("ctx", {}), detail["msg"]
+        )
+        if issue not in [seen for seen, _ in found]:
+            found.append((issue, _path(loc, data, written, detail["type"])))
+    return found
+
+
+def _path(
+    loc: tuple[Any, ...], data: dict[str, Any], written: dict[str, Any], error: str = ""
+) -> tuple[str | int, ...]:
+    """Where in the file a problem is, in the keys the runner wrote; () when not there."""
+    if not loc:
+        loc = ("race",)
+    if error == "missing" or loc[0] not in data:
+        return ()
+    steps = [step for step in loc if step != "[key]"]
+    if steps[0] == "week" and len(steps) > 1:
+        steps[1] = written.get(str(steps[1]), steps[1])
+    return tuple(step if isinstance(step, int) else str(step) for step in steps)
+
+
+def _date_issues(data: dict[str, Any]) -> list[_Found]:
+    """The race day against the first day, also when other answers are wrong, so every
+    problem shows at once."""
     try:
         start, race = (dt.date.fromisoformat(str(data[key])) for key in ("start", "race"))
     except (KeyError, ValueError):
         return []
-    if race < start:
-        return [FieldIssue("race", f"race {race} is before the start {start}")]
-    return []
+    problem = _race_problem(start, race)
+    return [(FieldIssue("race", problem), ("race",))] if problem else []
 
 
-def _check_week(profile: Profile) -> None:
-    issues = []
-    missing = [day for day in WEEKDAYS if day not in profile.week]
+def _week_issues(profile: Profile, written: dict[str, Any]) -> list[_Found]:
+    """What a valid shape may still get wrong: the days of the week, one long run, a side,
+    heavy-legs weeks inside the plan, each weak link once."""
+    found: list[_Found] = []
+    name = ANSWER_NAMES["week"]
     unknown = [day for day in profile.week if day not in WEEKDAYS]
     if unknown:
-        issues.append(FieldIssue("week", f"unknown day {', '.join(unknown)}; use mon ... sun"))
+        days = _both(_shown(str(written.get(day, day))) for day in unknown)
+        found.append(
+            (
+                FieldIssue(
+                    "week",
+                    f"{name}: {days} {'is not a day' if len(unknown) == 1 else 'are not days'} "
+                    f"of the week; write the days as {', '.join(WEEKDAYS[:2])} ... {WEEKDAYS[-1]}, "
+                    f"or in full ({DAY_NAMES[WEEKDAYS[0]]} ... {DAY_NAMES[WEEKDAYS[-1]]}).",
+                ),
+                ("week", written.get(unknown[0], unknown[0])),
+            )
+        )
+    missing = [DAY_NAMES[day] for day in WEEKDAYS if day not in profile.week]
     if missing:
-        issues.append(FieldIssue("week", f"say what you run on {', '.join(missing)}"))
+        text = f"Say what you run on {_both(missing)} in your {name.lower()} ({_runs()})."
+        found.append((FieldIssue("week", text), ("week",)))
     longs = [day for day, run in profile.week.items() if run is Run.long]
     if len(longs) > 1:
-        issues.append(FieldIssue("week", f"only one long run a week ({', '.join(longs)})"))
-    for area in profile.imbalance.values():
-        if area not in {"left", "right"}:
-            issues.append(FieldIssue("imbalance", f"weaker side '{area}' must be left or right"))
-    if any(week < 1 or week > profile.length_weeks for week in profile.heavy_legs):
-        issues.append(
-            FieldIssue("heavy_legs", f"weeks must be between 1 and {profile.length_weeks}")
+        days = _both(DAY_NAMES.get(day, day) for day in longs)
+        others = "the others easy runs" if len(longs) > 2 else "the other an easy run"
+        text = f"{name}: {days} are each a long run; keep one long run a week and make {others}."
+        found.append((FieldIssue("week", text), ("week",)))
+    for area, side in profile.imbalance.items():
+        if side not in {"left", "right"}:
+            found.append((FieldIssue("imbalance", _side_message(area, side)), ("imbalance", area)))
+    length = profile.length_weeks
+    outside = sorted(week for week in profile.heavy_legs if week < 1 or week > length)
+    if outside:
+        given = f"week {outside[0]} was" if len(outside) == 1 else f"weeks {_both(outside)} were"
+        text = (
+            f"{ANSWER_NAMES['heavy_legs']} must be weeks of the plan, between 1 and {length}; "
+            f"{given} given."
         )
-    if len(set(profile.weaknesses)) != len(profile.weaknesses):
-        issues.append(FieldIssue("weaknesses", "each weakness once, most important first"))
-    if issues:
-        raise ProfileError(issues)
+        found.append((FieldIssue("heavy_legs", text), ("heavy_legs",)))
+    twice = [
+        area for area in dict.fromkeys(profile.weaknesses) if profile.weaknesses.count(area) > 1
+    ]
+    if twice:
+        areas = _both(_shown(area) for area in twice)
+        text = (
+            f"{ANSWER_NAMES['weaknesses']}: {areas} {'is' if len(twice) == 1 else 'are'} there "
+            "more than once; name each weak link once, most important first."
+        )
+        found.append((FieldIssue("weaknesses", text), ("weaknesses",)))
+    return found
 
 
-def _issues(error: ValidationError) -> list[FieldIssue]:
-    issues = []
-    for detail in error.errors(include_url=False):
-        loc = [str(step) for step in detail["loc"]]
-        name = ".".join(loc) if loc else "profile"
-        text = detail["msg"].removeprefix("Value error, ")
-        if detail["type"] == "missing":
-            text = "missing"
-        elif detail["type"] == "extra_forbidden":
-            text = "unknown field"
-        elif not loc:
-            head = text.split(" ", 1)[0]
-            name = _FIELD_WORDS.get(head, "race" if "race" in text else "profile")
-        issues.append(FieldIssue(name, text[0].lower() + text[1:]))
-    return issues
+# ----------------------------------------------------------------------------
+# Profile files
 
 
 def read_profile(path: Path) -> Profile:
-    """A profile from a YAML file."""
+    """A profile from a YAML file; a problem names the file (and line) first."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ProfileError([_too_large(str(path))])
         text = read_text(path)
     except YamlProblem as problem:
-        where = f"{path}" + (f" line {problem.line}" if problem.line else "")
-        raise ProfileError([FieldIssue(where, problem.message)]) from None
+        raise ProfileError([_yaml_issue(problem, str(path))]) from None
     return read_profile_text(text, str(path))
 
 
 def read_profile_text(text: str, source: str = "profile") -> Profile:
-    """A profile from YAML text (an upload): the same checks as a file."""
+    """A profile from YAML text (an upload): the same checks as a file, each problem
+    named by `source` and its line."""
     if len(text) > MAX_PROFILE_CHARS:
-        raise ProfileError([FieldIssue(source, "too large for a profile (over 64 kB)")])
+        raise ProfileError([_too_large(source)])
     try:
         data = parse(text)
     except YamlProblem as problem:
-        where = source + (f" line {problem.line}" if problem.line else "")
-        raise ProfileError([FieldIssue(where, problem.message)]) from None
-    return profile_from_dict(data)
+        raise ProfileError([_yaml_issue(problem, source)]) from None
+    except ValueError:  # PyYAML builds dates itself, and a date like 2027-13-01 fails there
+        checked: Profile | list[_Found] = _bad_dates(text)
+    else:
+        checked = _checked(data)
+    if isinstance(checked, Profile):
+        return checked
+    lines = LineFinder(text)
+    raise ProfileError(
+        [
+            replace(issue, where=_where(source, lines.line(path) if path else None))
+            for issue, path in checked
+        ]
+    )
+
+
+def _where(source: str, line: int | None) -> str:
+    return source + (f" line {line}" if line else "")
+
+
+def _too_large(source: str) -> FieldIssue:
+    return FieldIssue(
+        "profile",
+        f"This file is too large for a profile (over {MAX_PROFILE_CHARS:,} characters, where "
+        "a profile takes a few hundred): open a profile saved from the app or `strength build`.",
+        source,
+    )
+
+
+def _yaml_issue(problem: YamlProblem, source: str) -> FieldIssue:
+    """The YAML reader's problem, said of a profile, with what would do."""
+    message = re.sub(r"\bcatalog\b", "profile", problem.message)
+    if message.startswith("YAML"):
+        message = (
+            f"This profile cannot be read ({message}): check the brackets, colons and "
+            "indentation there"
+        )
+    else:
+        message = f"This profile cannot be read: {message}"
+    if not re.search(r"\b(save|write|check)\b", message):
+        message += f"; write plain answers, like 'start: {_example_start().isoformat()}'"
+    return FieldIssue("profile", message.removesuffix(".") + ".", _where(source, problem.line))
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _bad_dates(text: str) -> list[_Found]:
+    """The answers holding a date that is no day of the calendar (2027-13-01)."""
+    found: list[_Found] = []
+
+    def visit(node: yaml.Node, path: tuple[str | int, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                visit(value, (*path, str(key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                visit(item, (*path, index))
+        elif isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and path:
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except ValueError:
+                loc = path
+                if path[0] == "week" and len(path) > 1:
+                    loc = ("week", str(path[1]).lower()[:3])
+                found.append((_explain(loc, "date_parsing", node.value, {}, ""), path))
+
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.YAMLError:
+        root = None
+    if root is not None:
+        visit(root, ())
+    if found:
+        return found
+    return [
+        (
+            FieldIssue(
+                "profile",
+                "A date in this profile is no day of the calendar; write dates as YYYY-MM-DD, "
+                f"for example {_example_start().isoformat()}.",
+            ),
+            (),
+        )
+    ]
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:

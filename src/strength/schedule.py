@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from .errors import FieldIssue, ProfileError
-from .profile import DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
+from .profile import ANSWER_NAMES, DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,9 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
             [
                 FieldIssue(
                     "week",
-                    f"no day where strength may go ({reasons}). "
-                    "Make one day an easy run, or choose another long-run strategy",
+                    f"{ANSWER_NAMES['week']}: there is no day where strength may go "
+                    f"({reasons}). Make one day an easy run, or pick another answer for "
+                    f"{ANSWER_NAMES['long_run_strategy'].lower()}.",
                 )
             ]
         )

@@ -70,7 +70,7 @@ def test_a_missing_weak_link_shows_a_message_beside_it_not_a_traceback() -> None
     at = _open(_build_page, **SHARED)
     at.multiselect(key="weaknesses").set_value([]).run()
     assert not at.exception
-    assert any("weaknesses" in error.value for error in at.error)
+    assert any("weak link" in error.value for error in at.error)
     assert any("Fix the answer" in info.value for info in at.info)
 
 

@@ -34,7 +34,7 @@ def test_a_race_before_the_start_names_the_race() -> None:
     with pytest.raises(ProfileError) as error:
         profile_from_dict(BASE | {"race": "2026-12-01"})
     assert "race" in str(error.value)
-    assert "before the start" in str(error.value)
+    assert "before the first day of the plan" in str(error.value)
 
 
 @pytest.mark.parametrize(
