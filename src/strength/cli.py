@@ -14,7 +14,7 @@ from pathlib import Path
 from .builder import build_plan
 from .catalog import OVERLAY_ENV, check_catalog, default_folders, load_catalog
 from .errors import CatalogError, StrengthError
-from .exports import BINARY, PAPERS, render
+from .exports import BINARY, PAPERS, render, summary_pdf, week_sheet_pdf
 from .profile import read_profile
 from .schema import SCHEMA_FILE, schema_text
 
@@ -46,6 +46,17 @@ def _parser() -> argparse.ArgumentParser:
         choices=tuple(PAPERS),
         default="a4",
         help="page size of the PDF (default: a4)",
+    )
+    build.add_argument(
+        "--week",
+        type=int,
+        metavar="N",
+        help="with --format pdf: only week N, its sessions on one page to pin up",
+    )
+    build.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --format pdf: the whole plan on one page, exercise by week",
     )
     build.add_argument(
         "-o",
@@ -100,6 +111,21 @@ def _folders(base: Sequence[Path] | Path | None, coach: Path | None) -> tuple[Pa
     return folders + defaults[1:] if not base else folders
 
 
+def _refusal(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options of `build`, before anything is built."""
+    if args.week is not None and args.summary:
+        return (
+            "choose one: --week N prints one week on a page, --summary the whole plan on a "
+            "page; for both, run the command twice"
+        )
+    wanted = "--week" if args.week is not None else "--summary" if args.summary else None
+    if wanted and args.format != "pdf":
+        return (
+            f"{wanted} makes a printed page, so it needs --format pdf (not --format {args.format})"
+        )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -108,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "catalog" and args.catalog_command == "schema":
             return _write(args.output, schema_text())
         if args.command == "build":
+            refusal = _refusal(args)
+            if refusal:
+                print(f"strength: {refusal}", file=sys.stderr)
+                return EXIT_INPUT
             if args.format in BINARY and args.output is None and sys.stdout.isatty():
                 print(
                     f"strength: a {args.format.upper()} is binary and would garble the "
@@ -117,8 +147,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 return EXIT_INPUT
             folders = _folders(args.catalog, args.coach)
-            plan = build_plan(read_profile(args.profile), load_catalog(*folders))
-            return _write(args.output, render(plan, args.format, paper=args.paper))
+            catalog = load_catalog(*folders)
+            plan = build_plan(read_profile(args.profile), catalog)
+            names = catalog.vocabulary
+            if args.week is not None:
+                content: str | bytes = week_sheet_pdf(plan, args.week, args.paper, names)
+            elif args.summary:
+                content = summary_pdf(plan, args.paper, names)
+            else:
+                content = render(plan, args.format, paper=args.paper, vocabulary=names)
+            return _write(args.output, content)
     except CatalogError as error:
         print(f"strength: {error}", file=sys.stderr)
         return EXIT_CATALOG

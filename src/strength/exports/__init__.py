@@ -1,13 +1,19 @@
-"""The plan in the formats a runner takes away: JSON, CSV, Markdown, PDF and a calendar (ICS)."""
+"""The plan in the formats a runner takes away: JSON, CSV, Markdown, PDF and a calendar (ICS).
+
+The PDF comes three ways: the whole booklet (`plan_pdf`, or `render(plan, "pdf")`), one
+week on one page (`week_sheet_pdf`) and exercise by week on one page (`summary_pdf`).
+Each takes the catalog's vocabulary so equipment prints by its name.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..errors import StrengthError
+from ..model import Vocabulary
 from ..plan import Plan
 from .calendar import plan_ics
-from .pdf import PAPERS, UnknownPaper, plan_pdf
+from .pdf import PAPERS, NoSuchWeek, UnknownPaper, plan_pdf, summary_pdf, week_sheet_pdf
 from .tables import plan_csv, plan_json, plan_markdown
 
 FORMATS: dict[str, Callable[[Plan], str | bytes]] = {
@@ -31,12 +37,15 @@ class UnsupportedFormat(StrengthError):
     """A format the product does not write."""
 
 
-def render(plan: Plan, fmt: str, *, paper: str = "a4") -> str | bytes:
+def render(
+    plan: Plan, fmt: str, *, paper: str = "a4", vocabulary: Vocabulary | None = None
+) -> str | bytes:
     """The plan in `fmt`: str for json, csv and md; bytes for pdf and ics.
 
-    `paper` ('a4' or 'letter') sets the PDF's page size; other formats ignore it."""
+    `paper` ('a4' or 'letter') sets the PDF's page size and `vocabulary` (the catalog's)
+    its names for equipment; other formats ignore both."""
     if fmt == "pdf":
-        return plan_pdf(plan, paper)
+        return plan_pdf(plan, paper, vocabulary)
     try:
         writer = FORMATS[fmt]
     except KeyError:
@@ -51,7 +60,11 @@ __all__ = [
     "FORMATS",
     "MEDIA_TYPES",
     "PAPERS",
+    "NoSuchWeek",
     "UnknownPaper",
     "UnsupportedFormat",
+    "plan_pdf",
     "render",
+    "summary_pdf",
+    "week_sheet_pdf",
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..browse import escape_markdown, exercise_sources, ordinal, percent, protocol_sources
+from .. import method
+from ..browse import escape_markdown, exercise_sources, protocol_sources
 from ..catalog import Catalog
 from ..profile import LONG_RUN_STRATEGIES, Profile, Rules
 from ..progression import BUILD, FOUNDATION, PHASE_NAMES, PHASE_PURPOSE, STRENGTH, TAPER
@@ -35,6 +36,15 @@ REFERENCES: tuple[str, ...] = (
     "Schumann et al., Sports Med 2022;52",
     "Silbernagel et al. 2007 (secondary)",
 )
+
+
+def _bold(text: str) -> str:
+    return f"**{text}**"
+
+
+def _sentence(clause: str) -> str:
+    """A clause of the method as the start of a sentence."""
+    return clause[:1].upper() + clause[1:]
 
 
 def _why_strength() -> None:
@@ -82,52 +92,40 @@ def _one_lever(rules: Rules) -> None:
         "Each loading week changes one thing: one more rep, then one more set (reps back to "
         "the start), then a second longer in the hold or on the way down, then the next rung "
         "of the ladder, then added load once you are at the top.\n\n"
-        f"An area's weekly volume rises by at most **{percent(rules.max_weekly_increase)}** "
-        "over the last loading week. When a new rung would jump further, its first dose is "
-        "trimmed and grows from there. The cap is a cautious coaching setting: the American "
-        "College of Sports Medicine suggests load steps of 2-10% once the target reps are "
-        "beaten (ACSM 2009), and novice runners whose weekly mileage rose by more than 30% "
-        "over two weeks were hurt more often (Nielsen et al. 2014)."
+        f"{_sentence(method.weekly_cap(rules, _bold))}. When a new rung would jump further, "
+        "its first dose is trimmed and grows from there. The cap is a cautious coaching "
+        "setting: the American College of Sports Medicine suggests load steps of 2-10% once "
+        "the target reps are beaten (ACSM 2009), and novice runners whose weekly mileage "
+        "rose by more than 30% over two weeks were hurt more often (Nielsen et al. 2014)."
     )
 
 
 def _rest(rules: Rules) -> None:
     st.subheader("Deloads and heavy legs")
-    if rules.deload_every:
-        deload = (
-            f"Every **{ordinal(rules.deload_every)} week** is a deload: the same exercises on "
-            f"the same days with about **{percent(rules.deload_cut)}** less volume, so the "
-            "legs absorb the work before the next block."
-        )
-    else:
-        deload = "Deload weeks are switched off by default."
+    deload = _sentence(method.deload(rules, _bold)) + "."
     st.markdown(
         f"{deload} Surveyed athletes deload about every 5 to 6 weeks, for about a week, "
         "by cutting sets and reps and keeping the exercises (Rogerson et al. 2024); a deload "
         "every 3rd or 4th week is a coaching habit with no study behind the exact number, "
         "which is why it is a setting a coach can change.\n\n"
-        "Heavy, tired legs are normal in a build. Mark a week as **heavy legs** and it "
-        "becomes a deload; progress resumes where it stopped. Rest days stay rest days."
+        f"Heavy, tired legs are normal in a build. {method.heavy_legs()}"
     )
 
 
 def _where_sessions_go(rules: Rules) -> None:
     st.subheader("Where sessions go in your week")
-    hard = (
-        "- **Never on a hard-workout day or the day before one** (intervals, tempo, races): "
-        "running economy and endurance suffer the day after strength work "
-        "(Doma & Deakin 2013).\n"
-        if rules.no_strength_before_hard
-        else "- **Never on a hard-workout day.**\n"
+    hard, apart, rest, after = method.where_sessions_go(rules)
+    if rules.no_strength_before_hard:
+        hard += (
+            " Intervals, tempo and races: running economy and endurance suffer the day after "
+            "strength work (Doma & Deakin 2013)."
+        )
+    after += (
+        " When running comes first, leave hours between (Methenitis 2018); explosive gains "
+        "suffer most when the two share a session and hold up when they are 3 h or more apart "
+        "(Schumann et al. 2022)."
     )
-    st.markdown(
-        hard + f"- **At least {rules.hours_between_leg_sessions} h between two sessions**, counted "
-        "across the end of the week too, because the week repeats.\n"
-        "- **Rest days stay rest**: light movement and stretching only.\n"
-        "- **After the run** on a day with both: when running comes first, run first and "
-        "leave hours between (Methenitis 2018); explosive gains suffer most when the two "
-        "share a session and hold up when they are 3 h or more apart (Schumann et al. 2022)."
-    )
+    st.markdown("\n".join(f"- {line}" for line in (hard, apart, rest, after)))
 
 
 def _long_run(rules: Rules) -> None:
@@ -143,32 +141,24 @@ def _long_run(rules: Rules) -> None:
         "a race's late miles: a longer session the day before the long run, or a shorter "
         "one after it. You choose how strength meets the long run:\n\n"
         f"{strategies}\n\n"
-        "A **new eccentric or plyometric exercise** (Nordic curls, heel drops, Copenhagen "
+        "A new eccentric or plyometric exercise (Nordic curls, heel drops, Copenhagen "
         "planks, hops) leaves the muscles sore for the first weeks (Petersen et al. 2011; "
-        f"Alfredson et al. 1998). For its first {rules.new_eccentric_weeks} weeks it stays "
-        "off the days next to the long run; if every session is next to it, a gentler "
-        "exercise for the same weakness stands in."
+        f"Alfredson et al. 1998). {method.new_eccentric(rules)}"
     )
 
 
 def _taper(rules: Rules) -> None:
     st.subheader("Taper and race week")
+    taper = method.taper(rules, strong=_bold)
     if rules.taper_weeks:
-        taper = (
-            f"In the last **{rules.taper_weeks} weeks** before a race the volume falls, "
-            f"reaching about **{percent(rules.taper_cut)}** less in race week, with the same "
-            "exercises and nothing new. The best-supported taper lasts about two weeks and "
-            "cuts volume by 41-60% step by step while keeping intensity and frequency "
-            "(Bosquet et al. 2007)."
+        taper += (
+            " The best-supported taper lasts about two weeks and cuts volume by 41-60% step by "
+            "step while keeping intensity and frequency (Bosquet et al. 2007)."
         )
-    else:
-        taper = "The taper is switched off by default."
     st.markdown(
-        f"{taper}\n\n"
-        "Race week has at most **one short session**, with no hops and no eccentric work, and "
-        f"nothing in the last **{rules.race_week_free_hours} h** before the race. Easing off "
-        "costs little: runners who stopped strength work for 4 weeks after an 8-week block "
-        "kept their gain in economy (Berryman, Mujika, Bosquet 2021, a small study).\n\n"
+        f"{taper}\n\n{method.race_week(rules, _bold)} Easing off costs little: runners who stopped "
+        "strength work for 4 weeks after an 8-week block kept their gain in economy "
+        "(Berryman, Mujika, Bosquet 2021, a small study).\n\n"
         "**In season**, one session a week keeps what two a week built (Ronnestad, Hansen, "
         "Raastad 2010): that is the plan's maintenance option."
     )
