@@ -333,6 +333,11 @@ class ExercisePatch(_Strict):
 class Area(_Strict):
     name: ShortText
     about: Text
+    sided: bool = Field(
+        default=True,
+        description="Whether a runner can have a weaker side here (false for the core): "
+        "only sided areas offer the extra set on one side.",
+    )
 
 
 class Vocabulary(_Strict):

@@ -1,19 +1,42 @@
 """Build: the runner's answers, grouped the way a runner thinks, with the plan at a glance.
 
 Sensible defaults mean the first view already shows a plan; every answer is in
-the URL, so the link in the address bar rebuilds the same plan anywhere.
+the URL, so the link in the address bar rebuilds the same plan anywhere. On a
+phone the plan at a glance comes first, above the answers.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from ..errors import StrengthError
+from ..explain import minutes_note, too_close_to_race
+from ..plan import Plan, Week
 from ..profile import profile_to_yaml
+from ..words import date_words
 from .data import catalog_or_message, plan_for
-from .inputs import profile_or_messages, profile_upload, runner_answers, show_problems
+from .inputs import (
+    link_problems,
+    profile_or_messages,
+    profile_upload,
+    runner_answers,
+    show_problems,
+)
 from .pages import pages
-from .plan_page import figure, md, plan_key
+from .plan_page import KIND_WORDS, figure, plan_key, race_too_close
+from .text import md
+
+# Streamlit stacks columns on a narrow screen in their order; on a phone the plan column
+# (the one holding the glance container) moves above the answers.
+PHONE_FIRST = """
+<style>
+@media (max-width: 640px) {
+  [data-testid="stColumn"]:has(.st-key-glance) { order: -1; }
+}
+</style>
+"""
 
 
 def render() -> None:
@@ -25,44 +48,73 @@ def render() -> None:
     exercises = catalog_or_message(", so no plan can be built")
     if exercises is None:
         return
+    st.html(PHONE_FIRST)
     left, right = st.columns([3, 2], gap="large")
     with left:
         answers = runner_answers(exercises)
     profile = profile_or_messages(answers)
-    with right:
+    with right, st.container(key="glance"):
         st.subheader("Your plan at a glance")
+        link_problems()
         if profile is None:
-            st.info("Fix the answer marked on the left to see your plan.", icon=":material/info:")
+            st.info("Fix the answer marked below to see your plan.", icon=":material/info:")
         else:
             try:
                 plan = plan_for(profile, exercises)
             except StrengthError as error:
                 show_problems(answers, error)
-                st.info(
-                    "Fix the answer marked on the left to see your plan.", icon=":material/info:"
-                )
+                st.info("Fix the answer marked below to see your plan.", icon=":material/info:")
             else:
-                sessions = [s for s in plan.sessions() if s.kind != "daily"]
-                first = st.columns(2)
-                first[0].metric("Weeks", len(plan.weeks))
-                first[1].metric("Strength sessions", len(sessions))
-                for warning in plan.warnings:
-                    st.warning(md(warning), icon=":material/warning:")
-                st.plotly_chart(
-                    figure("calendar", plan_key(plan), plan),
-                    config={"displayModeBar": False},
-                    key="glance",
-                )
-                st.page_link(
-                    pages()["plan"], label="Open the full plan", icon=":material/arrow_forward:"
-                )
-                st.download_button(
-                    "Save your answers (YAML)",
-                    data=lambda: profile_to_yaml(plan.profile),
-                    file_name="runner-profile.yaml",
-                    mime="application/yaml",
-                    icon=":material/download:",
-                    on_click="ignore",
-                    key="save_profile",
-                )
+                _glance(plan)
         profile_upload()
+
+
+def _glance(plan: Plan) -> None:
+    if note := too_close_to_race(plan):
+        race_too_close(note, plan)
+        return
+    sessions = [s for s in plan.sessions() if s.kind != "daily"]
+    with st.container(horizontal=True, gap="medium"):
+        st.metric("Weeks", len(plan.weeks), width="content")
+        st.metric("Strength sessions", len(sessions), width="content")
+    _this_week(plan, dt.date.today())
+    st.page_link(pages()["plan"], label="Open the full plan", icon=":material/arrow_forward:")
+    for warning in plan.warnings:
+        st.warning(md(warning), icon=":material/warning:")
+    if note := minutes_note(plan):
+        st.caption(md(note))
+    st.plotly_chart(
+        figure("calendar", plan_key(plan), plan),
+        config={"displayModeBar": False},
+        key="glance_chart",
+    )
+    st.download_button(
+        "Save your answers (YAML)",
+        data=lambda: profile_to_yaml(plan.profile),
+        file_name="runner-profile.yaml",
+        mime="application/yaml",
+        icon=":material/download:",
+        on_click="ignore",
+        key="save_profile",
+    )
+
+
+def _week_now(plan: Plan, today: dt.date) -> Week:
+    """This week of the plan, or its first week before it starts."""
+    for week in plan.weeks:
+        if week.start <= today < week.start + dt.timedelta(days=7):
+            return week
+    return plan.weeks[0]
+
+
+def _this_week(plan: Plan, today: dt.date) -> None:
+    week = _week_now(plan, today)
+    title = "This week" if week.start <= today else f"First week, from {date_words(week.start)}"
+    lines = [
+        f"- **{session.date:%a %d %b}**: {KIND_WORDS.get(session.kind, session.kind)}, "
+        f"about {session.minutes} min: " + ", ".join(md(item.name) for item in session.exercises)
+        for session in week.sessions
+        if session.kind != "daily"
+    ]
+    st.markdown(f"**{title}** (week {week.number}, {md(week.note)})")
+    st.markdown("\n".join(lines) if lines else "No strength sessions this week.")

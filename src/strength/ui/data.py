@@ -33,8 +33,14 @@ def catalog_or_message(consequence: str) -> Catalog | None:
         return None
 
 
+def plan_key(profile: Profile) -> str:
+    """What a plan, and everything drawn from it, depends on: the answers and the catalog's
+    files. Every cache of a plan or of its figures keys on this."""
+    return f"{profile.model_dump_json()}|{catalog_fingerprint(*default_folders())!r}"
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _plan(key: str, fingerprint: object, _profile: Profile, _catalog: Catalog) -> Plan:
+def _plan(key: str, _profile: Profile, _catalog: Catalog) -> Plan:
     return build_plan(_profile, _catalog)
 
 
@@ -42,8 +48,7 @@ def plan_for(profile: Profile, exercises: Catalog) -> Plan:
     """The plan for these answers, built once: changing only the view never rebuilds it.
 
     Plans are frozen, so one cached object is safely shared by every session."""
-    folders = default_folders()
-    return _plan(profile.model_dump_json(), catalog_fingerprint(*folders), profile, exercises)
+    return _plan(plan_key(profile), profile, exercises)
 
 
 def forget_catalog() -> None:

@@ -2,31 +2,33 @@
 
 Every widget is bound to the URL (`bind="query-params"`), so a copied link
 rebuilds the same plan. The same widgets (same keys) appear on the Build page
-and in the Plan page's sidebar, so either page opens from a shared link.
-Dates depend on today, so they are seeded into the session rather than used as
-widget defaults: a seeded value differs from the (empty) default and therefore
-always travels in the URL.
+and in the Plan page's sidebar, so either page opens from a shared link. Options,
+words, bounds and defaults come from one table (`answers.py`).
+
+On the first run of a page (a first visit, or a move from another page) the link
+is settled: what the address bar says is read leniently (`links.py`), the answers
+it leaves out come back from the session (Streamlit forgets the values the app
+gave the widgets of a page left behind, and links between pages carry no query
+string), the dates are seeded from today, and, when the address bar does not say
+all that in the page's own words, the page reopens with the full link, so the
+link a runner copies always rebuilds the same plan, next month too.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from ..catalog import Catalog
 from ..errors import ProfileError, StrengthError
-from ..model import LEVELS
+from ..links import LinkAnswer, link_params, read_link
 from ..profile import (
-    DAY_NAMES,
     LONG_RUN_STRATEGIES,
     MAX_WEEKS,
-    TYPICAL_WEEK,
     WEEKDAYS,
     LongRunStrategy,
     Profile,
@@ -34,12 +36,17 @@ from ..profile import (
     profile_from_dict,
     read_profile_text,
 )
+from .answers import (
+    DEFAULT_RACE_WEEKS,
+    HEAVY_KEY,
+    PROFILE_FIELD,
+    SIDE_PREFIX,
+    answer_table,
+    week_words,
+)
+from .pages import moved_here, reopen
+from .text import md as text
 
-DEFAULT_WEAKNESSES = ("hamstrings", "glute_med", "core")
-DEFAULT_RACE_WEEKS = 16
-RUNS = ("rest", "easy", "hard", "long")
-RUN_LABELS = {"rest": "Rest", "easy": "Easy", "hard": "Hard", "long": "Long"}
-SIDES = ("both", "left", "right")
 GROUPS = ("goal", "week", "weak_links", "kit", "time")
 # Which group of inputs a profile field belongs to, to show its message beside it.
 FIELD_GROUP = {
@@ -50,7 +57,8 @@ FIELD_GROUP = {
     "sessions_per_week": "time", "minutes_per_session": "time", "maintenance": "time",
     "heavy_legs": "time",
 }  # fmt: skip
-HEAVY_KEY = "heavy"
+SAVED_ANSWERS = "saved_answers"  # the last answers, kept in the session across pages
+LINK_PROBLEMS = "link_problems"  # what the opening link said that could not be read
 
 
 @dataclass(frozen=True)
@@ -61,27 +69,71 @@ class Answers:
     slots: dict[str, Any]  # group -> st.empty() placeholder
 
 
-def seed_dates(today: dt.date) -> None:
-    """First visit without dates in the URL: start next Monday, race 16 weeks on.
+def _is_answer(key: str) -> bool:
+    return key in PROFILE_FIELD or key.startswith(SIDE_PREFIX)
 
-    Written into the URL itself before the widgets bind it, so the link a runner
-    copies carries the dates and rebuilds the same plan next month too."""
+
+def seeds(today: dt.date) -> dict[str, dt.date]:
+    """The dates of a first visit: start next Monday, race 16 weeks on."""
     start = next_monday(today)
-    seeds = {
-        "start": start,
-        "race": start + dt.timedelta(weeks=DEFAULT_RACE_WEEKS - 1, days=6),
+    return {"start": start, "race": start + dt.timedelta(weeks=DEFAULT_RACE_WEEKS - 1, days=6)}
+
+
+def _address_bar(keys: Mapping[str, LinkAnswer]) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    """The address bar's parameters: (the answers' own, everything else as it is)."""
+    params = st.query_params
+    ours = {key: params.get_all(key) for key in params if key in keys}
+    others = {key: params.get_all(key) for key in params if key not in keys}
+    return ours, others
+
+
+def settle_link(catalog: Catalog, today: dt.date) -> None:
+    """On a page's first run: read the link, bring back what it leaves out, seed the dates,
+    and reopen the page with the whole link in the page's words if it says less."""
+    if not moved_here():
+        return
+    state = st.session_state
+    table = answer_table(catalog)
+    ours, others = _address_bar(table)
+    link = read_link(ours, list(table.values()))
+    values = dict(link.values)
+    for key, value in state.get(SAVED_ANSWERS, {}).items():
+        values.setdefault(key, value)
+    for key, value in seeds(today).items():
+        values.setdefault(key, value)
+    state[LINK_PROBLEMS] = list(link.not_understood)
+    wanted = link_params(values, list(table.values()))
+    if wanted == ours:
+        return  # the address bar already says it all, and the widgets read it there
+    reopen({**others, **wanted})
+    # No page to reopen (a page run on its own): the widgets take the answers from here.
+    for key, value in values.items():
+        if key in table:
+            state[key] = value
+
+
+def link_problems() -> None:
+    """Say which parts of the link that opened the page could not be read."""
+    problems = st.session_state.get(LINK_PROBLEMS)
+    if problems:
+        st.warning(
+            "Parts of this link were not understood, so the plan leaves them out:\n\n"
+            + "\n".join(f"- {text(problem)}" for problem in problems),
+            icon=":material/link_off:",
+        )
+
+
+def _save_answers() -> None:
+    state = st.session_state
+    state[SAVED_ANSWERS] = {
+        key: state[key] for key in list(state.keys()) if isinstance(key, str) and _is_answer(key)
     }
-    for key, value in seeds.items():
-        if key in st.query_params or key in st.session_state:
-            continue
-        with contextlib.suppress(StreamlitAPIException):  # bound already: the state carries it
-            st.query_params[key] = value.isoformat()
-        st.session_state[key] = value
 
 
 def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
     """All the inputs, top to bottom; `compact` folds each group (the Plan page's sidebar)."""
-    seed_dates(dt.date.today())
+    settle_link(catalog, dt.date.today())
+    table = answer_table(catalog)
     slots: dict[str, Any] = {}
     data: dict[str, Any] = {}
 
@@ -93,158 +145,184 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
         return box
 
     with group("goal", "Your goal", expanded=True):
-        _goal(data, compact)
+        length = _goal(data, table, compact)
     with group("week", "Your running week", expanded=False):
-        _running_week(data, compact)
+        _running_week(data, table, compact)
     with group("weak_links", "Weak links to work on", expanded=False):
-        _weak_links(data, catalog)
+        _weak_links(data, table, catalog)
     with group("kit", "Equipment", expanded=False):
-        equipment = catalog.vocabulary.equipment
         data["equipment"] = st.pills(
             "Equipment you have (bodyweight is always there)",
-            [e for e in equipment if e != "bodyweight"],
+            **_choices(table["equipment"]),
             selection_mode="multi",
             default=None,
-            format_func=lambda e: equipment[e],
             key="equipment",
             bind="query-params",
         )
     with group("time", "Time for strength", expanded=False):
-        columns = st.columns(2)
-        data["sessions_per_week"] = columns[0].slider(
-            "Sessions a week", 1, 5, 2, key="sessions", bind="query-params"
-        )
-        data["minutes_per_session"] = columns[1].slider(
-            "Minutes a session", 10, 90, 30, step=5, key="minutes", bind="query-params"
-        )
-        data["maintenance"] = st.toggle(
-            "In season: one maintenance session a week",
-            key="maintenance",
-            bind="query-params",
-            help="Once a week keeps the strength you built while racing often.",
-        )
-        heavy = st.multiselect(
-            "Heavy-legs weeks (each becomes a deload)",
-            list(range(1, MAX_WEEKS + 1)),
-            format_func=lambda n: f"Week {n}",
-            key=HEAVY_KEY,
-            bind="query-params",
-            help="Mark a week when your legs feel heavy: it eases off, and the plan "
-            "picks up afterwards where it was.",
-        )
-        data["heavy_legs"] = sorted(heavy)
+        _time(data, table, length)
+    _save_answers()
     return Answers(data, slots)
 
 
-def _goal(data: dict[str, Any], compact: bool) -> None:
+def _choices(row: LinkAnswer) -> dict[str, Any]:
+    """A choice widget's options and the words shown for them, from the table."""
+    return {"options": list(row.words), "format_func": row.words.__getitem__}
+
+
+def _number(row: LinkAnswer) -> tuple[int, int]:
+    assert row.bounds is not None
+    return row.bounds
+
+
+def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) -> int:
+    """The goal's answers; returns the plan's length in weeks as far as they tell."""
     goal = st.segmented_control(
-        "Training for",
-        ["race", "weeks"],
-        default="race",
-        format_func={"race": "A race", "weeks": "A number of weeks"}.__getitem__,
+        table["goal"].label,
+        **_choices(table["goal"]),
+        default=table["goal"].default,
         key="goal",
         bind="query-params",
     )
     columns = st.columns(1 if compact else 2)
-    data["start"] = columns[0].date_input(
-        "First day of the plan", value=None, key="start", bind="query-params", format="YYYY-MM-DD"
+    start = columns[0].date_input(
+        table["start"].label, value=None, key="start", bind="query-params", format="YYYY-MM-DD"
     )
+    data["start"] = start
     # Both stay on the page (the unused one greyed out), so both stay bound to the URL
     # and an uploaded profile can set either.
     race = columns[-1].date_input(
-        "Race day",
+        table["race"].label,
         value=None,
         key="race",
         bind="query-params",
         format="YYYY-MM-DD",
         disabled=goal == "weeks",
     )
+    low, high = _number(table["weeks"])
     weeks = st.number_input(
-        "Weeks", 1, MAX_WEEKS, 12, key="weeks", bind="query-params", disabled=goal != "weeks"
+        table["weeks"].label,
+        low,
+        high,
+        table["weeks"].default,
+        key="weeks",
+        bind="query-params",
+        disabled=goal != "weeks",
     )
+    length = MAX_WEEKS
     if goal == "weeks":
         data["weeks"] = weeks
+        length = int(weeks)
     else:
         data["race"] = race
+        if isinstance(start, dt.date) and isinstance(race, dt.date) and race >= start:
+            length = min((race - start).days // 7 + 1, MAX_WEEKS)
     data["level"] = st.segmented_control(
-        "Strength-training experience",
-        [level.value for level in LEVELS],
-        default="beginner",
-        format_func=str.capitalize,
+        table["level"].label,
+        **_choices(table["level"]),
+        default=table["level"].default,
         key="level",
         bind="query-params",
         help="Beginner: new to strength work. Intermediate: a season or more of regular "
         "sessions. Advanced: years of it, comfortable with single-leg and eccentric work.",
     )
+    return length
 
 
-def _running_week(data: dict[str, Any], compact: bool) -> None:
+def _running_week(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) -> None:
     st.caption("What you run each day: strength goes around it.")
     week = {}
-    columns = st.columns(1 if compact else 4)
-    for index, day in enumerate(WEEKDAYS):
-        week[day] = columns[index % len(columns)].selectbox(
-            DAY_NAMES[day],
-            RUNS,
-            index=RUNS.index(TYPICAL_WEEK[day]),
-            format_func=RUN_LABELS.__getitem__,
-            key=day,
-            bind="query-params",
-        )
+    per_row = 1 if compact else 4
+    # One row of columns at a time, so a phone (where columns stack) keeps Monday to Sunday.
+    for first in range(0, len(WEEKDAYS), per_row):
+        days = WEEKDAYS[first : first + per_row]
+        for column, day in zip(st.columns(per_row), days, strict=False):
+            week[day] = column.selectbox(
+                table[day].label,
+                **_choices(table[day]),
+                index=list(table[day].words).index(table[day].default),
+                key=day,
+                bind="query-params",
+            )
     data["week"] = week
-    strategy = st.radio(
-        "Strength around the long run",
-        [s.value for s in LongRunStrategy],
-        format_func=lambda s: {
-            "day_before": "The day before",
-            "same_day": "Same day, after the run",
-            "apart": "48 h apart",
-        }[s],
-        captions=[LONG_RUN_STRATEGIES[s] for s in LongRunStrategy],
+    strategy = table["strategy"]
+    data["long_run_strategy"] = st.radio(
+        strategy.label,
+        **_choices(strategy),
+        captions=[LONG_RUN_STRATEGIES[LongRunStrategy(s)] for s in strategy.words],
         key="strategy",
         bind="query-params",
     )
-    data["long_run_strategy"] = strategy
 
 
-def _weak_links(data: dict[str, Any], catalog: Catalog) -> None:
+def _weak_links(data: dict[str, Any], table: Mapping[str, LinkAnswer], catalog: Catalog) -> None:
     areas = catalog.vocabulary.areas
     chosen = st.multiselect(
         "Weak links, most important first",
-        list(areas),
-        default=[a for a in DEFAULT_WEAKNESSES if a in areas],
-        format_func=lambda a: areas[a].name,
+        **_choices(table["weaknesses"]),
+        default=table["weaknesses"].default,
         key="weaknesses",
         bind="query-params",
         help="The order counts: the first gets the most work.",
     )
     data["weaknesses"] = chosen
     imbalance = {}
-    sided = list(chosen)[:6]
+    sided = [area for area in chosen if areas[area].sided][:6]
     if sided:
         st.caption("A weaker side gets one extra set on one-sided exercises.")
-        columns = st.columns(min(len(sided), 3))
+        columns = st.columns(min(len(sided), 2))
         for index, area in enumerate(sided):
+            row = table[f"{SIDE_PREFIX}{area}"]
             side = columns[index % len(columns)].segmented_control(
-                f"Weaker side: {areas[area].name}",
-                SIDES,
-                default="both",
-                format_func={"both": "Even", "left": "Left", "right": "Right"}.__getitem__,
-                key=f"side_{area}",
+                row.label,
+                **_choices(row),
+                default=row.default,
+                key=row.key,
                 bind="query-params",
             )
             if side in ("left", "right"):
                 imbalance[area] = side
     data["imbalance"] = imbalance
-    daily = {e.id: e.name for e in catalog if e.protocol and e.protocol.weeks[0].per_day}
-    if daily:
+    if table["daily"].words:
         data["daily"] = st.multiselect(
             "Daily rehab protocol (with a clinician's advice)",
-            list(daily),
-            format_func=daily.__getitem__,
+            **_choices(table["daily"]),
             key="daily",
             bind="query-params",
         )
+
+
+def _time(data: dict[str, Any], table: Mapping[str, LinkAnswer], length: int) -> None:
+    columns = st.columns(2)
+    sessions, minutes = table["sessions"], table["minutes"]
+    data["sessions_per_week"] = columns[0].slider(
+        sessions.label, *_number(sessions), sessions.default, key="sessions", bind="query-params"
+    )
+    data["minutes_per_session"] = columns[1].slider(
+        minutes.label, *_number(minutes), minutes.default, key="minutes", bind="query-params",
+        help="Warm-up included.",
+    )  # fmt: skip
+    data["maintenance"] = st.toggle(
+        "In season: one maintenance session a week",
+        key="maintenance",
+        bind="query-params",
+        help="Once a week keeps the strength you built while racing often.",
+    )
+    # Only the plan's own weeks are offered; weeks past a shortened plan's end are let go.
+    state = st.session_state
+    if state.get(HEAVY_KEY):
+        state[HEAVY_KEY] = [week for week in state[HEAVY_KEY] if week <= length]
+    words = week_words(length)
+    heavy = st.multiselect(
+        "Heavy-legs weeks (each becomes a deload)",
+        list(words),
+        format_func=words.__getitem__,
+        key=HEAVY_KEY,
+        bind="query-params",
+        help="Mark a week when your legs feel heavy: it eases off, and the plan "
+        "picks up afterwards where it was.",
+    )
+    data["heavy_legs"] = sorted(heavy)
 
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:
@@ -271,9 +349,9 @@ def show_problems(answers: Answers, error: StrengthError) -> None:
     issues = getattr(error, "issues", None) or []
     for issue in issues:
         field = str(issue.field).split(".")[0]
-        by_group.setdefault(FIELD_GROUP.get(field, "goal"), []).append(str(issue))
+        by_group.setdefault(FIELD_GROUP.get(field, "goal"), []).append(text(str(issue)))
     if not issues:
-        by_group["goal"] = [str(error)]
+        by_group["goal"] = [text(str(error))]
     for group, messages in by_group.items():
         answers.slots[group].error("\n\n".join(messages), icon=":material/error:")
 
@@ -293,7 +371,7 @@ def load_profile_into_widgets(text: str, source: str) -> None:
     state["strategy"] = profile.long_run_strategy.value
     state["weaknesses"] = list(profile.weaknesses)
     for area in profile.weaknesses:
-        state[f"side_{area}"] = profile.imbalance.get(area, "both")
+        state[f"{SIDE_PREFIX}{area}"] = profile.imbalance.get(area, "both")
     state["daily"] = list(profile.daily)
     state["equipment"] = list(profile.equipment)
     state["sessions"] = profile.sessions_per_week
@@ -312,7 +390,7 @@ def profile_upload(on_loaded: Callable[[], None] | None = None) -> None:
         try:
             load_profile_into_widgets(upload.getvalue().decode("utf-8", "replace"), upload.name)
         except StrengthError as error:
-            st.session_state["profile_problem"] = f"{upload.name}: {error}"
+            st.session_state["profile_problem"] = str(error)  # it names the file
         else:
             st.session_state.pop("profile_problem", None)
             if on_loaded:
@@ -326,4 +404,4 @@ def profile_upload(on_loaded: Callable[[], None] | None = None) -> None:
         help="The same file `strength build` reads.",
     )
     if problem := st.session_state.get("profile_problem"):
-        st.error(problem, icon=":material/error:")
+        st.error(text(problem), icon=":material/error:")

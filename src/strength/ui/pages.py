@@ -6,6 +6,7 @@ without it the app has no page, and no control, that writes a file."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
@@ -26,6 +27,38 @@ def coach_password() -> str | None:
     """The configured coach password (STRENGTH_COACH_PASSWORD, else the coach_password
     secret), or None: coach mode is off."""
     return configured_password(os.environ, _secrets())
+
+
+PAGE_NOW, PAGE_BEFORE, _RAN_ALONE = "page_now", "page_before", "page_ran_alone"
+
+
+def open_page() -> None:
+    """Run the page the address bar names, noting the page of the run before, so the
+    answers know when the runner has just moved between pages (`moved_here`)."""
+    page = st.navigation(list(pages().values()))
+    state = st.session_state
+    state[PAGE_BEFORE], state[PAGE_NOW] = state.get(PAGE_NOW), page.url_path
+    page.run()
+
+
+def moved_here() -> bool:
+    """This run is the first on its page since the runner came from another page (or
+    the first run of the visit)."""
+    state = st.session_state
+    if PAGE_NOW not in state:  # a page run on its own, without the router (tests)
+        first = _RAN_ALONE not in state
+        state[_RAN_ALONE] = True
+        return first
+    return state.get(PAGE_BEFORE) != state.get(PAGE_NOW)
+
+
+def reopen(query: Mapping[str, list[str]]) -> None:
+    """Open the page again with `query` in the address bar, so its widgets read it there.
+    A page run on its own (without the router) has nowhere to go and keeps its run."""
+    now = st.session_state.get(PAGE_NOW)
+    for page in pages().values() if now is not None else ():
+        if page.url_path == now:
+            st.switch_page(page, query_params=dict(query))
 
 
 def pages() -> dict[str, st.Page]:

@@ -7,7 +7,6 @@ so a shared link opens straight onto the plan.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,11 +15,14 @@ import streamlit as st
 
 from .. import charts, exports
 from ..errors import StrengthError
+from ..explain import after_race, minutes_note, too_close_to_race
 from ..plan import Plan, Prescription, Session, Week
 from ..profile import profile_to_yaml
-from ..progression import PHASE_NAMES
-from .data import catalog_or_message, plan_for
-from .inputs import HEAVY_KEY, profile_or_messages, runner_answers, show_problems
+from ..words import date_words, rest_in_words, tempo_in_words
+from . import data
+from .answers import HEAVY_KEY, answer_table, week_words
+from .inputs import link_problems, profile_or_messages, runner_answers, show_problems
+from .text import md
 
 KIND_WORDS = {
     "long": "longer session",
@@ -28,7 +30,6 @@ KIND_WORDS = {
     "maintenance": "maintenance session",
     "daily": "daily rehab dose",
 }
-VIEWS = {"sessions": "Sessions", "charts": "Charts", "downloads": "Downloads"}
 DOWNLOADS = (
     ("pdf", "Printable plan (PDF)", ":material/picture_as_pdf:"),
     ("ics", "Calendar (ICS)", ":material/calendar_month:"),
@@ -36,21 +37,16 @@ DOWNLOADS = (
     ("json", "Data (JSON)", ":material/data_object:"),
     ("md", "Text (Markdown)", ":material/description:"),
 )
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~$:-])")
-
-
-def md(text: str) -> str:
-    """Catalog text shown as text: Markdown and HTML characters escaped."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def plan_key(plan: Plan) -> str:
-    return plan.profile.model_dump_json()
+    return data.plan_key(plan.profile)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def figure(kind: str, key: str, _plan: Plan, exercise: str = "") -> go.Figure:
-    """Figures built once per plan (and exercise): a rerun only sends them again."""
+    """Figures built once per plan (and exercise), keyed like the plan on the answers and
+    the catalog's files: a rerun only sends them again, a catalog save redraws them."""
     if kind == "calendar":
         return charts.calendar(_plan)
     if kind == "volume":
@@ -61,7 +57,7 @@ def figure(kind: str, key: str, _plan: Plan, exercise: str = "") -> go.Figure:
 
 
 def render() -> None:
-    exercises = catalog_or_message(", so no plan can be built")
+    exercises = data.catalog_or_message(", so no plan can be built")
     if exercises is None:
         return
     with st.sidebar:
@@ -69,55 +65,87 @@ def render() -> None:
         answers = runner_answers(exercises, compact=True)
     profile = profile_or_messages(answers)
     st.title("Your plan")
+    link_problems()
     if profile is None:
         st.info("Fix the answer marked in the sidebar to see your plan.", icon=":material/info:")
         return
     try:
-        plan = plan_for(profile, exercises)
+        plan = data.plan_for(profile, exercises)
     except StrengthError as error:
         show_problems(answers, error)
         st.info("Fix the answer marked in the sidebar to see your plan.", icon=":material/info:")
         return
     _summary(plan)
-    st.plotly_chart(
-        figure("calendar", plan_key(plan), plan),
-        config={"displayModeBar": False},
-        key="calendar_chart",
-    )
+    if too_close_to_race(plan):
+        return
+    table = answer_table(exercises)
     view = st.segmented_control(
-        "Show",
-        list(VIEWS),
-        default="sessions",
-        format_func=VIEWS.__getitem__,
+        table["view"].label,
+        list(table["view"].words),
+        default=table["view"].default,
+        format_func=table["view"].words.__getitem__,
         key="view",
         bind="query-params",
     )
     if view == "charts":
+        st.plotly_chart(
+            figure("calendar", plan_key(plan), plan),
+            config={"displayModeBar": False},
+            key="calendar_chart",
+        )
         _charts(plan)
     elif view == "downloads":
         _downloads(plan)
     else:
         _sessions(plan)
+        st.plotly_chart(
+            figure("calendar", plan_key(plan), plan),
+            config={"displayModeBar": False},
+            key="calendar_chart",
+        )
 
 
 def _summary(plan: Plan) -> None:
     profile = plan.profile
     goal = (
-        f"Race on {profile.race:%a %d %b %Y}"
+        f"Race on {date_words(profile.race)}"
         if profile.race
         else f"{len(plan.weeks)} weeks of strength"
     )
     areas = ", ".join(plan.area_name(a) for a in profile.weaknesses)
-    st.markdown(f"**{goal}**, from {profile.start:%a %d %b}. Working on: {md(areas)}.")
+    st.markdown(f"**{goal}**, from {date_words(profile.start)}. Working on: {md(areas)}.")
+    if race_note := too_close_to_race(plan):
+        race_too_close(race_note, plan)
+        return
     for warning in plan.warnings:
         st.warning(md(warning), icon=":material/warning:")
+    if note := minutes_note(plan):
+        st.info(md(note), icon=":material/timer:")
     sessions = [s for s in plan.sessions() if s.kind != "daily"]
-    columns = st.columns(4)
-    columns[0].metric("Weeks", len(plan.weeks))
-    columns[1].metric("Strength sessions", len(sessions))
-    columns[2].metric("Deload weeks", sum(w.deload for w in plan.weeks))
     average = round(sum(s.minutes for s in sessions) / max(len(plan.weeks), 1))
-    columns[3].metric("Minutes a week", average, help="Average, warm-up included.")
+    with st.container(horizontal=True, gap="medium"):  # wraps two by two on a phone
+        st.metric("Weeks", len(plan.weeks), width="content")
+        st.metric("Strength sessions", len(sessions), width="content")
+        st.metric("Deload weeks", sum(w.deload for w in plan.weeks), width="content")
+        st.metric("Minutes a week", average, help="Average, warm-up included.", width="content")
+
+
+def race_too_close(note: str, plan: Plan) -> None:
+    """The race is too near for strength work: say so, and offer the plan after it."""
+    st.info(md(note), icon=":material/flag:")
+    race = plan.profile.race
+    assert race is not None
+    st.button(
+        f"Plan from {date_words(after_race(race))} instead",
+        icon=":material/event_repeat:",
+        on_click=_start_after, args=(after_race(race),),
+        help="Starts the plan on the Monday after your race, for the weeks you choose.",
+    )  # fmt: skip
+
+
+def _start_after(day: dt.date) -> None:
+    st.session_state["start"] = day
+    st.session_state["goal"] = "weeks"
 
 
 def _current_week(plan: Plan, today: dt.date) -> int:
@@ -127,30 +155,45 @@ def _current_week(plan: Plan, today: dt.date) -> int:
     return 1
 
 
-def _mark_heavy(week: int) -> None:
-    chosen = list(st.session_state.get(HEAVY_KEY) or [])
-    if week not in chosen:
-        st.session_state[HEAVY_KEY] = sorted([*chosen, week])
+def _mark_heavy(week: int, heavy: bool) -> None:
+    chosen = set(st.session_state.get(HEAVY_KEY) or [])
+    chosen = chosen | {week} if heavy else chosen - {week}
+    st.session_state[HEAVY_KEY] = sorted(chosen)
 
 
 def _sessions(plan: Plan) -> None:
     numbers = [week.number for week in plan.weeks]
-    default = _current_week(plan, dt.date.today())
-    chosen = st.select_slider(
-        "Week",
-        numbers,
-        value=default,
-        format_func=lambda n: f"Week {n}",
-        key="week",
-    )
+    if len(numbers) > 1:
+        words = week_words(len(numbers))
+        state = st.session_state
+        if state.get("week") not in numbers:
+            state.pop("week", None)  # a week past this plan's end: back to this week
+        chosen = st.select_slider(
+            "Week",
+            numbers,
+            value=_current_week(plan, dt.date.today()),
+            format_func=words.__getitem__,
+            key="week",
+            bind="query-params",
+        )
+    else:
+        chosen = numbers[0]
     week = plan.weeks[numbers.index(chosen)]
     _week_header(week)
-    if not week.heavy_legs and not week.race_week:
+    if week.heavy_legs and week.number in (st.session_state.get(HEAVY_KEY) or []):
+        st.button(
+            "Undo heavy legs",
+            icon=":material/undo:",
+            on_click=_mark_heavy,
+            args=(week.number, False),
+            help="This week goes back to the plan as it was.",
+        )
+    elif not week.heavy_legs and not week.race_week:
         st.button(
             "Heavy legs this week",
             icon=":material/airline_seat_legroom_reduced:",
             on_click=_mark_heavy,
-            args=(week.number,),
+            args=(week.number, True),
             help="Makes this week a deload; the plan picks up afterwards where it was.",
         )
     if not week.sessions:
@@ -160,16 +203,9 @@ def _sessions(plan: Plan) -> None:
 
 
 def _week_header(week: Week) -> None:
-    marks = [PHASE_NAMES[week.phase]]
-    if week.deload:
-        marks.append("deload")
-    if week.taper:
-        marks.append("taper")
-    if week.race_week:
-        marks.append("race week")
     end = week.start + dt.timedelta(days=6)
-    st.subheader(f"Week {week.number}: {week.start:%d %b} to {end:%d %b}")
-    st.caption(f"{' · '.join(marks)}. {md(week.note)}")
+    st.subheader(f"Week {week.number}: {week.start:%a %d %b} to {end:%a %d %b}")
+    st.caption(md(week.note))
 
 
 def _session_card(plan: Plan, session: Session) -> None:
@@ -183,10 +219,14 @@ def _session_card(plan: Plan, session: Session) -> None:
 
 def _exercise(plan: Plan, item: Prescription) -> None:
     notes = plan.notes(item.id)
-    dose = item.dose_text()
-    tempo = f" · tempo {item.tempo}" if item.tempo else ""
-    load = f" · {md(item.load)}" if item.load not in ("bodyweight",) else ""
-    st.markdown(f"**{md(item.name)}**: {md(dose)}{tempo}{load}")
+    details = [md(item.dose_text())]
+    if item.tempo:
+        details.append(f"tempo {md(item.tempo)} ({md(tempo_in_words(item.tempo))})")
+    if item.sets > 1 or item.per_side:
+        details.append(rest_in_words(item.rest_s) + " between sets")
+    if item.load not in ("bodyweight",):
+        details.append(md(item.load))
+    st.markdown(f"**{md(item.name)}**: " + " · ".join(details))
     lines: list[str] = []
     if item.protocol:
         lines.append(f"Protocol: {md(item.protocol)}")

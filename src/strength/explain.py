@@ -1,0 +1,85 @@
+"""What a runner may wonder about a whole plan, answered from the plan itself: why the
+sessions are shorter than the minutes they gave, and what to do when a race is too
+close for any strength work. Every number is read from the plan and its profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .plan import Plan, Session
+from .profile import next_monday
+from .selection import SHORT_SHARE
+from .words import date_words
+
+FULL = 0.85  # a session this close to its minutes counts as full
+
+
+def _strength(plan: Plan) -> list[tuple[int, Session]]:
+    return [
+        (week.number, session)
+        for week in plan.weeks
+        if not (week.deload or week.taper or week.race_week or week.heavy_legs)
+        for session in week.sessions
+        if session.kind != "daily"
+    ]
+
+
+def short_session_minutes(minutes: int) -> int:
+    """The minutes a short session is planned for (beside the long run or a hard day)."""
+    return max(10, round(minutes * SHORT_SHARE))
+
+
+def minutes_note(plan: Plan) -> str | None:
+    """Why sessions are shorter than the minutes asked, or None when they fill them."""
+    asked = plan.profile.minutes_per_session
+    loading = _strength(plan)
+    if not loading:
+        return None
+    parts: list[str] = []
+    longest = max(session.minutes for _, session in loading)
+    full_sessions = [(n, s) for n, s in loading if s.kind != "short"]
+    short = [s for _, s in loading if s.kind == "short"]
+    if short:
+        parts.append(
+            f"Short sessions (the days beside your long run or a hard run) are planned at "
+            f"about {round(SHORT_SHARE * 100)}% of your {asked} minutes, up to "
+            f"{short_session_minutes(asked)}."
+        )
+    target = asked if full_sessions else short_session_minutes(asked)
+    first_week = min(number for number, _ in loading)
+    first = max(s.minutes for n, s in loading if n == first_week)
+    reached = next(
+        (n for n, s in loading if s.minutes >= FULL * (asked if s.kind != "short" else target)),
+        None,
+    )
+    if longest < FULL * target:
+        parts.append(
+            f"Your sessions stay under the {target} minutes they could take (at most "
+            f"{longest}): the exercises for your weak links at your level fill no more. "
+            "Add a weak link, or keep the spare minutes for mobility or an easy jog."
+        )
+    elif reached is not None and reached > first_week and first < FULL * target:
+        parts.append(
+            f"The first week's sessions take up to {first} minutes and grow into your "
+            f"{target} by week {reached}: the early weeks are for learning the movements."
+        )
+    return " ".join(parts) or None
+
+
+def too_close_to_race(plan: Plan) -> str | None:
+    """When the plan holds no strength session because the race is too near: what to do."""
+    race = plan.profile.race
+    if race is None or any(session.kind != "daily" for session in plan.sessions()):
+        return None
+    days = (race - plan.profile.start).days
+    when = "today" if days == 0 else ("tomorrow" if days == 1 else f"in {days} days")
+    return (
+        f"Your race ({date_words(race)}) is {when}: too close to start strength work, since "
+        "nothing new goes in before a race. Rest, race well, and start the plan after it: "
+        f"{date_words(after_race(race))} is the Monday after."
+    )
+
+
+def after_race(race: dt.date) -> dt.date:
+    """The first day of a plan that starts after a race: the Monday after it."""
+    return next_monday(race)

@@ -1,0 +1,103 @@
+"""The runner's answers as the pages ask them: one table for every widget's key (its name
+in the address bar), the profile field it fills, its options and the words shown for
+them, its bounds and its default. The widgets, the links and the messages read it, so a
+bound or a word is said once. No streamlit here: the table is plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..catalog import Catalog
+from ..links import Holds, LinkAnswer
+from ..model import LEVELS
+from ..profile import (
+    ANSWER_NAMES,
+    DAY_NAMES,
+    MAX_WEEKS,
+    TYPICAL_WEEK,
+    WEEKDAYS,
+    LongRunStrategy,
+    bounds,
+)
+
+DEFAULT_WEAKNESSES = ("hamstrings", "glute_med", "core")
+DEFAULT_RACE_WEEKS = 16
+DEFAULT_WEEKS = 12
+RUN_WORDS = {"rest": "Rest", "easy": "Easy", "hard": "Hard", "long": "Long"}
+GOAL_WORDS = {"race": "A race", "weeks": "A number of weeks"}
+STRATEGY_WORDS = {
+    LongRunStrategy.day_before.value: "The day before",
+    LongRunStrategy.same_day.value: "Same day, after the run",
+    LongRunStrategy.apart.value: "48 h apart",
+}
+SIDE_WORDS = {"both": "Even", "left": "Left", "right": "Right"}
+VIEW_WORDS = {"sessions": "Sessions", "charts": "Charts", "downloads": "Downloads"}
+HEAVY_KEY = "heavy"
+SIDE_PREFIX = "side_"
+
+# Widget key -> the profile field it fills (the seven weekday keys fill `week`).
+PROFILE_FIELD = {
+    "goal": "race", "start": "start", "race": "race", "weeks": "weeks", "level": "level",
+    **dict.fromkeys(WEEKDAYS, "week"), "strategy": "long_run_strategy",
+    "weaknesses": "weaknesses", "daily": "daily", "equipment": "equipment",
+    "sessions": "sessions_per_week", "minutes": "minutes_per_session",
+    "maintenance": "maintenance", HEAVY_KEY: "heavy_legs",
+}  # fmt: skip
+
+
+def whole_bounds(field: str) -> tuple[int, int]:
+    """A whole-number answer's bounds, from the profile model."""
+    low, high = bounds(field)
+    return int(low), int(high)
+
+
+def _name(key: str) -> str:
+    return ANSWER_NAMES[PROFILE_FIELD[key]]
+
+
+def week_words(last: int = MAX_WEEKS) -> dict[int, str]:
+    return {number: f"Week {number}" for number in range(1, last + 1)}
+
+
+def answer_table(catalog: Catalog) -> dict[str, LinkAnswer]:
+    """Every answer a page asks for, and the plan page's own view choices, by key."""
+    vocabulary = catalog.vocabulary
+    areas = {area: item.name for area, item in vocabulary.areas.items()}
+    equipment = {e: name for e, name in vocabulary.equipment.items() if e != "bodyweight"}
+    daily = {e.id: e.name for e in catalog if e.protocol and e.protocol.weeks[0].per_day}
+    levels = {level.value: level.value.capitalize() for level in LEVELS}
+    rows = [
+        LinkAnswer("goal", "Training for", Holds.choice, GOAL_WORDS, default="race"),
+        LinkAnswer("start", _name("start"), Holds.date),
+        LinkAnswer("race", _name("race"), Holds.date),
+        LinkAnswer("weeks", _name("weeks"), Holds.number, bounds=whole_bounds("weeks"),
+                   default=DEFAULT_WEEKS),
+        LinkAnswer("level", _name("level"), Holds.choice, levels,
+                   default=LEVELS[0].value),
+        *(LinkAnswer(day, DAY_NAMES[day], Holds.choice, RUN_WORDS, default=TYPICAL_WEEK[day])
+          for day in WEEKDAYS),
+        LinkAnswer("strategy", _name("strategy"), Holds.choice, STRATEGY_WORDS,
+                   default=LongRunStrategy.day_before.value),
+        LinkAnswer("weaknesses", _name("weaknesses"), Holds.choices, areas,
+                   default=[a for a in DEFAULT_WEAKNESSES if a in areas]),
+        *(LinkAnswer(f"{SIDE_PREFIX}{area}", f"Weaker side: {name}", Holds.choice, SIDE_WORDS,
+                     default="both")
+          for area, name in areas.items() if vocabulary.areas[area].sided),
+        LinkAnswer("daily", _name("daily"), Holds.choices, daily, default=[]),
+        LinkAnswer("equipment", _name("equipment"), Holds.choices, equipment, default=[]),
+        LinkAnswer("sessions", _name("sessions"), Holds.number,
+                   bounds=whole_bounds("sessions_per_week"), default=2),
+        LinkAnswer("minutes", _name("minutes"), Holds.number,
+                   bounds=whole_bounds("minutes_per_session"), default=30),
+        LinkAnswer("maintenance", _name("maintenance"), Holds.flag, default=False),
+        LinkAnswer(HEAVY_KEY, _name(HEAVY_KEY), Holds.choices, week_words(), default=[]),
+        LinkAnswer("view", "Show", Holds.choice, VIEW_WORDS, default="sessions"),
+        LinkAnswer("week", "Week", Holds.choice, week_words()),
+    ]  # fmt: skip
+    return {row.key: row for row in rows}
+
+
+def defaults(table: Mapping[str, LinkAnswer]) -> dict[str, Any]:
+    return {key: row.default for key, row in table.items() if row.default is not None}
