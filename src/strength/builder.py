@@ -78,6 +78,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         warnings=tuple(build.warnings),
         weeks=tuple(weeks),
         area_names=tuple((a, area.name) for a, area in catalog.vocabulary.areas.items()),
+        equipment_names=tuple(catalog.vocabulary.equipment.items()),
         glossary=_glossary(catalog, weeks),
     )
 

@@ -149,13 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             folders = _folders(args.catalog, args.coach)
             catalog = load_catalog(*folders)
             plan = build_plan(read_profile(args.profile), catalog)
-            names = catalog.vocabulary
             if args.week is not None:
-                content: str | bytes = week_sheet_pdf(plan, args.week, args.paper, names)
+                content: str | bytes = week_sheet_pdf(plan, args.week, args.paper)
             elif args.summary:
-                content = summary_pdf(plan, args.paper, names)
+                content = summary_pdf(plan, args.paper)
             else:
-                content = render(plan, args.format, paper=args.paper, vocabulary=names)
+                content = render(plan, args.format, paper=args.paper)
             return _write(args.output, content)
     except CatalogError as error:
         print(f"strength: {error}", file=sys.stderr)

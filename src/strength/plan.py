@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .profile import Profile, profile_to_dict
+from .units import Units, distance, in_units
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class Prescription:
         sides = 2 if self.per_side else 1
         return per_set * self.sets * sides + (per_set if self.extra_set_side else 0.0)
 
-    def dose_text(self) -> str:
-        """'3 x 8 reps, 4 s down' in a runner's words."""
+    def dose_text(self, units: Units = Units.metric) -> str:
+        """'3 x 8 reps, 4 s down' in a runner's words (and units)."""
         if self.reps is not None:
             if self.reps_max and self.reps_max != self.reps:
                 count = f"{self.reps[0]}-{self.reps_max[0]}"
@@ -56,7 +57,7 @@ class Prescription:
         elif self.contacts is not None:
             text = f"{self.sets} x {self.contacts} contacts"
         elif self.distance_m is not None:
-            text = f"{self.sets} x {self.distance_m} m"
+            text = f"{self.sets} x {distance(self.distance_m, units)}"
         else:  # pragma: no cover - validation gives every dose a count
             text = f"{self.sets} sets"
         if self.per_side:
@@ -151,6 +152,7 @@ class Plan:
     warnings: tuple[str, ...]
     weeks: tuple[Week, ...]
     area_names: tuple[tuple[str, str], ...] = ()
+    equipment_names: tuple[tuple[str, str], ...] = ()  # id -> the catalog's name
     glossary: tuple[ExerciseNotes, ...] = ()  # every exercise in the plan, in order of first use
 
     def sessions(self) -> tuple[Session, ...]:
@@ -159,11 +161,31 @@ class Plan:
     def area_name(self, area: str) -> str:
         return dict(self.area_names).get(area, area.replace("_", " "))
 
+    def dose(self, item: Prescription) -> str:
+        """An exercise's dose in words, in the runner's units."""
+        return item.dose_text(self.profile.units)
+
+    def load_words(self, item: Prescription) -> str:
+        """What to hold or wear, in the catalog's names and the runner's units; '' for
+        bodyweight."""
+        if item.load == "bodyweight":
+            return ""
+        return in_units(self.equipment_name(item.load), self.profile.units)
+
+    def in_units(self, text: str) -> str:
+        """Catalog text (a cue, a load) with lengths and weights in the runner's units."""
+        return in_units(text, self.profile.units)
+
+    def equipment_name(self, word: str) -> str:
+        """The catalog's name for an equipment id ('band' -> 'Resistance band ...'); any
+        other word (a load the catalog spells out, 'bodyweight') as it is."""
+        return dict(self.equipment_names).get(word, word.replace("_", " "))
+
     def notes(self, exercise_id: str) -> ExerciseNotes | None:
         return next((n for n in self.glossary if n.id == exercise_id), None)
 
 
-def _prescription_dict(item: Prescription) -> dict[str, Any]:
+def _prescription_dict(plan: Plan, item: Prescription) -> dict[str, Any]:
     return {
         "id": item.id,
         "name": item.name,
@@ -182,7 +204,7 @@ def _prescription_dict(item: Prescription) -> dict[str, Any]:
         "rest_s": item.rest_s,
         "impact": item.impact,
         "protocol": item.protocol,
-        "dose": item.dose_text(),
+        "dose": plan.dose(item),
         "why": item.why,
     }
 
@@ -211,7 +233,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                         "minutes": session.minutes,
                         "run": session.run,
                         "reason": session.reason,
-                        "exercises": [_prescription_dict(item) for item in session.exercises],
+                        "exercises": [_prescription_dict(plan, item) for item in session.exercises],
                     }
                     for session in week.sessions
                 ],

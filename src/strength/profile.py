@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import FieldIssue, ProfileError
 from .model import Level
+from .units import Units
 from .words import date_words
 from .yamlfile import MAX_FILE_BYTES, LineFinder, Loader, YamlProblem, parse, read_text
 
@@ -131,6 +132,10 @@ class Profile(BaseModel):
     maintenance: bool = Field(
         default=False, description="In season: one short session a week to keep the gains."
     )
+    units: Units = Field(
+        default=Units.metric,
+        description="How loads and lengths are shown: metric (kg, m) or imperial (lb, ft).",
+    )
     heavy_legs: tuple[int, ...] = Field(
         default=(), description="Weeks the runner marked 'heavy legs': each becomes a deload."
     )
@@ -178,6 +183,7 @@ ANSWER_NAMES: dict[str, str] = {
     "long_run_strategy": "Strength around the long run",
     "maintenance": "In-season maintenance",
     "heavy_legs": "Heavy-legs weeks",
+    "units": "Units for loads and distances",
     "daily": "Daily rehab protocol",
     "rules": "Coaching rules",
     "rules.deload_every": "Deload every so many weeks",

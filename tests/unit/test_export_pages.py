@@ -74,14 +74,14 @@ def _longest(plan: Plan) -> Week:
 
 def test_the_cover_never_puts_strength_on_a_rest_day(catalog: Catalog) -> None:
     for runner in RUNNERS:
-        cover = _pages(render(_plan(catalog, runner), "pdf", vocabulary=catalog.vocabulary))[0]
+        cover = _pages(render(_plan(catalog, runner), "pdf"))[0]
         assert "Rest days stay rest" in cover
         assert not re.search(r"(on|or) a rest day", cover), runner
 
 
 def test_the_cover_names_the_equipment_in_the_vocabularys_words(catalog: Catalog) -> None:
     plan = _plan(catalog, "marathon")
-    cover = _pages(render(plan, "pdf", vocabulary=catalog.vocabulary))[0]
+    cover = _pages(render(plan, "pdf"))[0]
     for item in plan.profile.equipment:
         assert " ".join(catalog.vocabulary.equipment[item].split()) in cover
     assert "band, step, slider" not in cover
@@ -100,7 +100,7 @@ def test_the_glossary_gives_the_easier_and_harder_rung_of_the_catalogs_ladder(
 
 def test_the_printed_glossary_shows_a_ladders_neighbours(catalog: Catalog) -> None:
     plan = _plan(catalog, "five a week and daily rehab")
-    text = " ".join(_pages(render(plan, "pdf", vocabulary=catalog.vocabulary)))
+    text = " ".join(_pages(render(plan, "pdf")))
     worked = [n for n in plan.glossary if n.easier and n.harder]
     assert worked
     for notes in worked:
@@ -134,7 +134,7 @@ def test_the_longest_week_fits_one_page_with_every_date_and_exercise(
     plan = _plan(catalog, runner)
     week = _longest(plan)
     for paper in ("a4", "letter"):
-        [page] = _pages(week_sheet_pdf(plan, week.number, paper, catalog.vocabulary))
+        [page] = _pages(week_sheet_pdf(plan, week.number, paper))
         assert f"Week {week.number}" in page
         for session in week.sessions:
             assert f"{session.date:%a} {session.date.day} {session.date:%b}" in page
@@ -157,7 +157,7 @@ def test_a_year_of_many_exercises_fits_one_summary_page(catalog: Catalog) -> Non
     exercises = {item.id for session in plan.sessions() for item in session.exercises}
     assert len(plan.weeks) == 52 and len(exercises) >= 12
     for paper in ("a4", "letter"):
-        [page] = _pages(summary_pdf(plan, paper, catalog.vocabulary))
+        [page] = _pages(summary_pdf(plan, paper))
         for number in (1, 26, 52):
             assert f" {number} " in page
 
@@ -185,7 +185,7 @@ def test_no_page_but_the_cover_and_the_last_is_less_than_60_percent_used(
 ) -> None:
     """Sections follow on from each other (the cards after the grid, the glossary after the
     cards), so no section leaves its last page part-empty."""
-    fill = booklet(_plan(catalog, runner), "a4", catalog.vocabulary).fill()
+    fill = booklet(_plan(catalog, runner), "a4").fill()
     thin = [(page, used) for page, used in enumerate(fill[1:-1], 2) if used < 0.6]
     assert thin == []
 
@@ -195,7 +195,7 @@ def test_a_card_goes_over_the_page_only_when_it_cannot_fit_the_room_left(
     catalog: Catalog, runner: str
 ) -> None:
     """Also for two-hour sessions, whose cards are over half a page: one to a page."""
-    document = booklet(_plan(catalog, runner), "a4", catalog.vocabulary)
+    document = booklet(_plan(catalog, runner), "a4")
     assert document.breaks
     assert all(room < card for _, room, card in document.breaks)
 

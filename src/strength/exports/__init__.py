@@ -2,7 +2,7 @@
 
 The PDF comes three ways: the whole booklet (`plan_pdf`, or `render(plan, "pdf")`), one
 week on one page (`week_sheet_pdf`) and exercise by week on one page (`summary_pdf`).
-Each takes the catalog's vocabulary so equipment prints by its name.
+Everything they print comes from the plan, which carries the catalog's names.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import StrengthError
-from ..model import Vocabulary
 from ..plan import Plan
 from .calendar import plan_ics
 from .pdf import PAPERS, NoSuchWeek, UnknownPaper, plan_pdf, summary_pdf, week_sheet_pdf
@@ -37,15 +36,12 @@ class UnsupportedFormat(StrengthError):
     """A format the product does not write."""
 
 
-def render(
-    plan: Plan, fmt: str, *, paper: str = "a4", vocabulary: Vocabulary | None = None
-) -> str | bytes:
+def render(plan: Plan, fmt: str, *, paper: str = "a4") -> str | bytes:
     """The plan in `fmt`: str for json, csv and md; bytes for pdf and ics.
 
-    `paper` ('a4' or 'letter') sets the PDF's page size and `vocabulary` (the catalog's)
-    its names for equipment; other formats ignore both."""
+    `paper` ('a4' or 'letter') sets the PDF's page size; other formats ignore it."""
     if fmt == "pdf":
-        return plan_pdf(plan, paper, vocabulary)
+        return plan_pdf(plan, paper)
     try:
         writer = FORMATS[fmt]
     except KeyError:

@@ -36,7 +36,7 @@ def plan_ics(plan: Plan) -> bytes:
         for session in week.sessions:
             uid = session_uid(plan, session, seen)
             seen.add(uid)
-            calendar.add_component(_event(week, session, uid, stamp))
+            calendar.add_component(_event(plan, week, session, uid, stamp))
     content: bytes = calendar.to_ical()
     return content
 
@@ -62,14 +62,14 @@ def _stamp(plan: Plan) -> dt.datetime:
     return dt.datetime.combine(plan.profile.start, dt.time(), tzinfo=dt.UTC)
 
 
-def _event(week: Week, session: Session, uid: str, stamp: dt.datetime) -> Event:
+def _event(plan: Plan, week: Week, session: Session, uid: str, stamp: dt.datetime) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
     event.add("dtstart", session.date)
     event.add("dtend", session.date + dt.timedelta(days=1))
     event.add("summary", _summary(session))
-    event.add("description", _description(week, session))
+    event.add("description", _description(plan, week, session))
     event.add("transp", "TRANSPARENT")
     event.add("x-microsoft-cdo-busystatus", "FREE")
     event.add("categories", ["Strength"])
@@ -82,26 +82,26 @@ def _summary(session: Session) -> str:
     return f"Strength: {session.kind} session (about {session.minutes} min)"
 
 
-def _description(week: Week, session: Session) -> str:
+def _description(plan: Plan, week: Week, session: Session) -> str:
     flags = [name for name, on in (("deload", week.deload), ("taper", week.taper)) if on]
     phase = PHASE_NAMES.get(week.phase, week.phase) + (f" ({', '.join(flags)})" if flags else "")
     lines = [
         f"Week {week.number}, {phase}.",
         printable(session.reason),
         "",
-        *(f"- {_exercise_line(item)}" for item in session.exercises),
+        *(f"- {_exercise_line(plan, item)}" for item in session.exercises),
     ]
     return "\n".join(lines)
 
 
-def _exercise_line(item: Prescription) -> str:
+def _exercise_line(plan: Plan, item: Prescription) -> str:
     """'Nordic curl: 2 x 5 reps, 4 s lowering; tempo 5-0-1-0; rest 90 s'."""
-    parts = [f"{printable(item.name)}: {item.dose_text()}"]
+    parts = [f"{printable(item.name)}: {plan.dose(item)}"]
     if item.tempo:
         parts.append(f"tempo {item.tempo}")
     parts.append(f"rest {item.rest_s} s")
     if item.load != "bodyweight":
-        parts.append(f"load: {printable(item.load)}")
+        parts.append(f"load: {printable(plan.load_words(item))}")
     return "; ".join(parts)
 
 

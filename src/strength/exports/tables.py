@@ -69,7 +69,7 @@ def plan_csv(plan: Plan) -> str:
                         item.load,
                         item.per_side,
                         item.extra_set_side or "",
-                        item.dose_text(),
+                        plan.dose(item),
                     )
                 )
     return out.getvalue()
@@ -104,11 +104,12 @@ def plan_markdown(plan: Plan) -> str:
                 "",
                 _cell(session.reason),
                 "",
-                "| Exercise | Dose | Tempo |",
-                "|---|---|---|",
+                "| Exercise | Dose | Tempo | Load |",
+                "|---|---|---|---|",
             ]
             lines += [
-                f"| {_cell(i.name)} | {_cell(i.dose_text())} | {i.tempo or ''} |"
+                f"| {_cell(i.name)} | {_cell(plan.dose(i))} | {i.tempo or ''} "
+                f"| {_cell(plan.load_words(i))} |"
                 for i in session.exercises
             ]
             lines.append("")

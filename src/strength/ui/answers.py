@@ -21,6 +21,7 @@ from ..profile import (
     LongRunStrategy,
     bounds,
 )
+from ..units import UNIT_WORDS, Units
 
 DEFAULT_WEAKNESSES = ("hamstrings", "glute_med", "core")
 DEFAULT_RACE_WEEKS = 16
@@ -43,7 +44,7 @@ PROFILE_FIELD = {
     **dict.fromkeys(WEEKDAYS, "week"), "strategy": "long_run_strategy",
     "weaknesses": "weaknesses", "daily": "daily", "equipment": "equipment",
     "sessions": "sessions_per_week", "minutes": "minutes_per_session",
-    "maintenance": "maintenance", HEAVY_KEY: "heavy_legs",
+    "maintenance": "maintenance", HEAVY_KEY: "heavy_legs", "units": "units",
 }  # fmt: skip
 
 
@@ -87,6 +88,7 @@ def answer_table(catalog: Catalog) -> dict[str, LinkAnswer]:
           for area, name in areas.items() if vocabulary.areas[area].sided),
         LinkAnswer("daily", _name("daily"), Holds.choices, daily, default=[]),
         LinkAnswer("equipment", _name("equipment"), Holds.choices, equipment, default=[]),
+        LinkAnswer("units", _name("units"), Holds.choice, UNIT_WORDS, default=Units.metric.value),
         LinkAnswer("sessions", _name("sessions"), Holds.number,
                    bounds=whole_bounds("sessions_per_week"), default=2),
         LinkAnswer("minutes", _name("minutes"), Holds.number,

@@ -53,7 +53,7 @@ FIELD_GROUP = {
     "start": "goal", "race": "goal", "weeks": "goal", "level": "goal", "profile": "goal",
     "week": "week", "long_run_strategy": "week",
     "weaknesses": "weak_links", "imbalance": "weak_links", "daily": "weak_links",
-    "equipment": "kit",
+    "equipment": "kit", "units": "kit",
     "sessions_per_week": "time", "minutes_per_session": "time", "maintenance": "time",
     "heavy_legs": "time",
 }  # fmt: skip
@@ -158,6 +158,14 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
             default=None,
             key="equipment",
             bind="query-params",
+        )
+        data["units"] = st.segmented_control(
+            table["units"].label,
+            **_choices(table["units"]),
+            default=table["units"].default,
+            key="units",
+            bind="query-params",
+            help="The catalog is written in kilograms and metres; the plan shows your choice.",
         )
     with group("time", "Time for strength", expanded=False):
         _time(data, table, length)
@@ -377,6 +385,7 @@ def load_profile_into_widgets(text: str, source: str) -> None:
     state["sessions"] = profile.sessions_per_week
     state["minutes"] = profile.minutes_per_session
     state["maintenance"] = profile.maintenance
+    state["units"] = profile.units.value
     state[HEAVY_KEY] = list(profile.heavy_legs)
 
 

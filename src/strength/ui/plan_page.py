@@ -30,6 +30,7 @@ KIND_WORDS = {
     "maintenance": "maintenance session",
     "daily": "daily rehab dose",
 }
+PAPER_WORDS = {"a4": "A4", "letter": "US Letter"}
 DOWNLOADS = (
     ("pdf", "Printable plan (PDF)", ":material/picture_as_pdf:"),
     ("ics", "Calendar (ICS)", ":material/calendar_month:"),
@@ -219,19 +220,19 @@ def _session_card(plan: Plan, session: Session) -> None:
 
 def _exercise(plan: Plan, item: Prescription) -> None:
     notes = plan.notes(item.id)
-    details = [md(item.dose_text())]
+    details = [md(plan.dose(item))]
     if item.tempo:
         details.append(f"tempo {md(item.tempo)} ({md(tempo_in_words(item.tempo))})")
     if item.sets > 1 or item.per_side:
         details.append(rest_in_words(item.rest_s) + " between sets")
-    if item.load not in ("bodyweight",):
-        details.append(md(item.load))
+    if load := plan.load_words(item):
+        details.append(md(load))
     st.markdown(f"**{md(item.name)}**: " + " · ".join(details))
     lines: list[str] = []
     if item.protocol:
         lines.append(f"Protocol: {md(item.protocol)}")
     if notes is not None:
-        lines += [f"• {md(cue)}" for cue in notes.cues[:3]]
+        lines += [f"• {md(plan.in_units(cue))}" for cue in notes.cues[:3]]
         if notes.easier:
             lines.append(f"Bad day? Easier: {md(notes.easier)}.")
         if notes.harder:
@@ -260,40 +261,52 @@ def _charts(plan: Plan) -> None:
             st.plotly_chart(figure("dose", key, plan, chosen), config=config, key="dose_chart")
 
 
-def _file_name(plan: Plan, extension: str) -> str:
-    return f"strength-plan-{plan.profile.start:%Y-%m-%d}.{extension}"
+def _file_name(plan: Plan, extension: str, part: str = "") -> str:
+    return f"strength-plan-{plan.profile.start:%Y-%m-%d}{part}.{extension}"
 
 
-def _maker(plan: Plan, fmt: str) -> Callable[[], str | bytes]:
-    """The file, made only when its button is clicked."""
-    return lambda: exports.render(plan, fmt)
+def _download(label: str, data: Callable[[], str | bytes], name: str, fmt: str, icon: str,
+              key: str, column: Any) -> None:  # fmt: skip
+    """A file made only when its button is clicked."""
+    column.download_button(
+        label, data=data, file_name=name, mime=exports.MEDIA_TYPES.get(fmt, "application/yaml"),
+        icon=icon, on_click="ignore", key=key, width="stretch",
+    )  # fmt: skip
 
 
 def _downloads(plan: Plan) -> None:
     st.caption("Each file is made when you click.")
+    paper = st.segmented_control(
+        "Paper", list(PAPER_WORDS), default="a4", format_func=PAPER_WORDS.__getitem__,
+        key="paper", required=True,
+    ) or "a4"  # fmt: skip
+    numbers = [week.number for week in plan.weeks]
+    chosen = st.session_state.get("week")
+    week = chosen if chosen in numbers else _current_week(plan, dt.date.today())
+    st.markdown("**To print and pin up**")
     columns = st.columns(2)
-    index = 0
-    for fmt, label, icon in DOWNLOADS:
-        if fmt not in exports.FORMATS:
-            continue
-        columns[index % 2].download_button(
-            label,
-            data=_maker(plan, fmt),
-            file_name=_file_name(plan, fmt),
-            mime=exports.MEDIA_TYPES[fmt],
-            icon=icon,
-            on_click="ignore",
-            key=f"download_{fmt}",
-            width="stretch",
-        )
-        index += 1
-    columns[index % 2].download_button(
-        "Your answers (YAML)",
-        data=lambda: profile_to_yaml(plan.profile),
-        file_name="runner-profile.yaml",
-        mime="application/yaml",
-        icon=":material/person:",
-        on_click="ignore",
-        key="download_profile",
-        width="stretch",
-    )
+    _download(
+        f"Week {week} on one page (PDF)", lambda: exports.week_sheet_pdf(plan, week, paper),
+        _file_name(plan, "pdf", f"-week-{week}"), "pdf", ":material/calendar_view_week:",
+        "download_week_sheet", columns[0],
+    )  # fmt: skip
+    _download(
+        "The whole plan on one page (PDF)", lambda: exports.summary_pdf(plan, paper),
+        _file_name(plan, "pdf", "-summary"), "pdf", ":material/grid_on:",
+        "download_summary", columns[1],
+    )  # fmt: skip
+    st.markdown("**The whole plan**")
+    columns = st.columns(2)
+    for index, (fmt, label, icon) in enumerate(DOWNLOADS):
+        _download(
+            label, _maker(plan, fmt, paper), _file_name(plan, fmt), fmt, icon,
+            f"download_{fmt}", columns[index % 2],
+        )  # fmt: skip
+    _download(
+        "Your answers (YAML)", lambda: profile_to_yaml(plan.profile), "runner-profile.yaml",
+        "yaml", ":material/person:", "download_profile", columns[len(DOWNLOADS) % 2],
+    )  # fmt: skip
+
+
+def _maker(plan: Plan, fmt: str, paper: str) -> Callable[[], str | bytes]:
+    return lambda: exports.render(plan, fmt, paper=paper)

@@ -4,8 +4,8 @@ Black on white with light grey fills, so it reads from a black-and-white printer
 DejaVu Sans is bundled (../fonts, with its licence) so every name prints, accents and
 all. Pure: the same plan gives the same bytes, because a document's creation date is the
 plan's first day, not the clock. Catalog text is printed as text: no markdown, no HTML,
-and control characters are dropped. Pass the catalog's vocabulary so equipment prints by
-its name.
+and control characters are dropped. The plan carries the catalog's names, so equipment
+prints by its name.
 
 - `typeset`: pages, measured text, tick boxes; `words`: a dose in a cell's few words
 - `booklet`: `cover`, `grid` (the weeks at a glance), `cards`, `glossary`

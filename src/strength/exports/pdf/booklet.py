@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...model import Vocabulary
 from ...plan import Plan
 from .cards import card_kind, session_cards
 from .cover import cover
@@ -23,16 +22,16 @@ class Booklet(Document):
     card is split, each page break between cards with the room left and the card's height
     (`breaks`), and links grid cells to their cards."""
 
-    def __init__(self, plan: Plan, paper: str, vocabulary: Vocabulary | None = None) -> None:
-        super().__init__(plan, paper, vocabulary)
+    def __init__(self, plan: Plan, paper: str) -> None:
+        super().__init__(plan, paper)
         self.card_pages: list[tuple[str, int, int]] = []
         self.card_links: dict[tuple[dt.date, str], int] = {}
         self.breaks: list[tuple[int, float, float]] = []  # page, room left (mm), card (mm)
 
 
-def booklet(plan: Plan, paper: str = "a4", vocabulary: Vocabulary | None = None) -> Booklet:
+def booklet(plan: Plan, paper: str = "a4") -> Booklet:
     """The whole document, laid out: cover, weeks at a glance, cards, glossary."""
-    pdf = Booklet(plan, paper, vocabulary)
+    pdf = Booklet(plan, paper)
     for session in plan.sessions():
         pdf.card_links.setdefault((session.date, card_kind(session)), pdf.add_link(page=1))
     cover(pdf, plan)
@@ -42,7 +41,7 @@ def booklet(plan: Plan, paper: str = "a4", vocabulary: Vocabulary | None = None)
     return pdf
 
 
-def plan_pdf(plan: Plan, paper: str = "a4", vocabulary: Vocabulary | None = None) -> bytes:
-    """The printable plan as PDF bytes, on A4 or US Letter. Pass the catalog's vocabulary so
+def plan_pdf(plan: Plan, paper: str = "a4") -> bytes:
+    """The printable plan as PDF bytes, on A4 or US Letter. The plan carries the catalog's names, so
     equipment prints by its name ('Resistance band ...'), not its id ('band')."""
-    return bytes(booklet(plan, paper, vocabulary).output())
+    return bytes(booklet(plan, paper).output())

@@ -167,7 +167,7 @@ def _daily_card(pdf: Booklet, plan: Plan, week: Week, sessions: tuple[Session, .
     title = f"Week {week.number} · Daily: {printable(item.name)}"
     right = f"Every day, about {sessions[0].minutes} min"
     notes = plan.notes(item.id)
-    cue = notes.cues[0] if notes and notes.cues else ""
+    cue = plan.in_units(notes.cues[0]) if notes and notes.cues else ""
     about = f"{sessions[0].reason} {item.protocol or ''}\nCue: {cue}".strip()
     rows = [_day_row(pdf, s, columns) for s in sessions]
     headings = ("Day", *HEADINGS[1:-1], "Done, each time")
@@ -176,10 +176,10 @@ def _daily_card(pdf: Booklet, plan: Plan, week: Week, sessions: tuple[Session, .
 
 def _exercise_row(pdf: Booklet, plan: Plan, item: Prescription, columns: Columns) -> Row:
     name = wrap(pdf, item.name, columns.exercise, 8.5, bold=True)
-    extra = [load(item, pdf.vocabulary), item.protocol or ""]
+    extra = [load(item, pdf.plan), item.protocol or ""]
     details = [wrap(pdf, line, columns.exercise, 6.5) for line in extra]
     notes = plan.notes(item.id)
-    cue = notes.cues[0] if notes and notes.cues else ""
+    cue = plan.in_units(notes.cues[0]) if notes and notes.cues else ""
     cue_text = wrap(pdf, f"Cue: {cue}" if cue else "", pdf.epw - columns.done, 6.8)
     return Row(
         (stack(name, *details), *_dose_cells(pdf, item, columns)),
@@ -207,7 +207,7 @@ def _dose_cells(pdf: Booklet, item: Prescription, columns: Columns) -> tuple[tup
 
     return (
         stack(cell(str(item.sets), columns.sets, 9, True), cell(sides(item), columns.sets, 6.5)),
-        stack(cell(each_set(item), columns.each_set)),
+        stack(cell(each_set(item, pdf.plan.profile.units), columns.each_set)),
         stack(cell(f"{item.eccentric_s} s" if item.eccentric_s else "-", columns.lowering)),
         stack(cell(item.tempo or "-", columns.tempo)),
         stack(cell(f"{item.rest_s} s", columns.rest)),

@@ -12,7 +12,6 @@ from ...progression import PHASE_NAMES
 from .typeset import (
     Document,
     draw_labelled,
-    equipment_name,
     font,
     goal,
     keep_together,
@@ -59,7 +58,7 @@ def facts(plan: Plan, pdf: Document) -> list[tuple[str, str]]:
     running = " · ".join(
         f"{day.capitalize()} {profile.week[day].value}" for day in WEEKDAYS if day in profile.week
     )
-    kit = [equipment_name(item, pdf.vocabulary) for item in profile.equipment]
+    kit = [plan.equipment_name(item) for item in profile.equipment]
     equipment = "; ".join([*kit, "and your bodyweight"]) if kit else "Your bodyweight only"
     daily = [s for s in plan.sessions() if s.kind == "daily"]
     return [

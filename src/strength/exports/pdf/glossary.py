@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...plan import ExerciseNotes, Plan
+from ...words import tempo_in_words
 from .typeset import (
     BULLET,
     Document,
@@ -36,7 +37,8 @@ def glossary(pdf: Document, plan: Plan) -> None:
 
 def _measure(pdf: Document, notes: ExerciseNotes) -> tuple[Text, Labelled]:
     name = wrap(pdf, notes.name, pdf.epw, 10.5, bold=True)
-    return name, labelled(pdf, rows(notes), pdf.epw, 30, 8, gap=1.0)
+    shown = [(label, pdf.plan.in_units(text)) for label, text in rows(notes)]
+    return name, labelled(pdf, shown, pdf.epw, 30, 8, gap=1.0)
 
 
 def _height(name: Text, table: Labelled) -> float:
@@ -62,7 +64,7 @@ def rows(notes: ExerciseNotes) -> list[tuple[str, str]]:
     return [
         ("Why it helps", notes.why),
         ("How to do it", "\n".join(BULLET + cue for cue in notes.cues)),
-        ("Tempo", f"{notes.tempo}: seconds down, pause, up, pause" if notes.tempo else ""),
+        ("Tempo", f"{notes.tempo}: {tempo_in_words(notes.tempo)}" if notes.tempo else ""),
         ("Careful", "\n".join(BULLET + caution for caution in notes.cautions)),
         ("Step down", notes.step_down),
         ("Easier option", notes.easier or "none: this is the first rung of its ladder"),

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...model import Vocabulary
 from ...plan import Plan, Prescription, Week
 from ...progression import PHASE_NAMES
+from ...units import Units
 from .typeset import GREY, Document, Text, draw, goal, leading, short_date, wrap
 from .words import compact
 
@@ -48,23 +48,21 @@ class Layout:
     height: float  # the whole table
 
 
-def summary(plan: Plan, paper: str = "a4", vocabulary: Vocabulary | None = None) -> Document:
+def summary(plan: Plan, paper: str = "a4") -> Document:
     """The one-page summary, laid out."""
     columns = _columns(plan)
-    probe = Document(plan, paper, vocabulary)
+    probe = Document(plan, paper)
     layout = _choose(probe, plan, columns)
-    pdf = Document(
-        plan, paper, vocabulary, orientation=layout.orientation, title="Strength plan summary"
-    )
+    pdf = Document(plan, paper, orientation=layout.orientation, title="Strength plan summary")
     pdf.set_auto_page_break(False)
     pdf.add_page()
     _paint(pdf, plan, columns, layout)
     return pdf
 
 
-def summary_pdf(plan: Plan, paper: str = "a4", vocabulary: Vocabulary | None = None) -> bytes:
+def summary_pdf(plan: Plan, paper: str = "a4") -> bytes:
     """Exercise by week on one page, as PDF bytes."""
-    return bytes(summary(plan, paper, vocabulary).output())
+    return bytes(summary(plan, paper).output())
 
 
 def _columns(plan: Plan) -> list[Column]:
@@ -81,17 +79,20 @@ def _columns(plan: Plan) -> list[Column]:
             continue
         first = seen[exercise_id][0]
         note = "daily" if exercise_id in daily else ("each side" if first.per_side else "")
-        cells = tuple(_cell(week, exercise_id, exercise_id in daily) for week in plan.weeks)
+        cells = tuple(
+            _cell(week, exercise_id, exercise_id in daily, plan.profile.units)
+            for week in plan.weeks
+        )
         columns.append(Column(exercise_id, first.name, note, cells))
     return columns
 
 
-def _cell(week: Week, exercise_id: str, daily: bool) -> tuple[str, str]:
+def _cell(week: Week, exercise_id: str, daily: bool, units: Units) -> tuple[str, str]:
     items = [i for s in week.sessions for i in s.exercises if i.id == exercise_id]
     if not items:
         return ("", "")
-    dose, extras = compact(items[0])
-    if any(compact(item) != (dose, extras) for item in items[1:]):
+    dose, extras = compact(items[0], units)
+    if any(compact(item, units) != (dose, extras) for item in items[1:]):
         dose += "…"  # the sessions of this week differ: the first is shown
     if len(items) > 1 and not daily:
         extras = f"{extras} {len(items)}/wk".strip()

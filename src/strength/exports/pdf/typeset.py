@@ -17,7 +17,6 @@ from pathlib import Path
 from fpdf import FPDF
 
 from ...errors import StrengthError
-from ...model import Vocabulary
 from ...plan import Plan, Prescription
 from ...profile import DAY_NAMES, WEEKDAYS
 
@@ -65,14 +64,6 @@ def goal(plan: Plan) -> str:
     return f"{profile.length_weeks} weeks from {long_date(profile.start)}"
 
 
-def equipment_name(word: str, vocabulary: Vocabulary | None) -> str:
-    """The vocabulary's name for an equipment id ('band' -> 'Resistance band ...'); any
-    other word (a load the catalog spells out, 'bodyweight') as it is."""
-    if vocabulary is not None and word in vocabulary.equipment:
-        return vocabulary.equipment[word]
-    return word.replace("_", " ")
-
-
 # ----------------------------------------------------------------------------
 # The document
 
@@ -84,7 +75,6 @@ class Document(FPDF):
         self,
         plan: Plan,
         paper: str,
-        vocabulary: Vocabulary | None = None,
         orientation: str = "portrait",
         title: str = "Strength plan",
     ) -> None:
@@ -97,7 +87,7 @@ class Document(FPDF):
         self.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
         self.add_font(FONT, "B", FONTS / "DejaVuSans-Bold.ttf")
         self.set_line_width(0.2)
-        self.vocabulary = vocabulary
+        self.plan = plan
         self.footer_text = f"Strength plan: {goal(plan)}"
         self.wrapped: dict[tuple[str, float, float, bool, str], Text] = {}
         self.widths: dict[tuple[str, float, bool], float] = {}

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ...errors import StrengthError
-from ...model import Vocabulary
 from ...plan import Day, Plan, Prescription, Session, Week
 from ...progression import PHASE_NAMES
 from .grid import RUN_WORDS
@@ -60,12 +59,10 @@ def week_of(plan: Plan, week_number: int) -> Week:
     raise NoSuchWeek(f"week {week_number} is not in the plan: it has weeks 1 to {len(plan.weeks)}")
 
 
-def week_sheet(
-    plan: Plan, week_number: int, paper: str = "a4", vocabulary: Vocabulary | None = None
-) -> Document:
+def week_sheet(plan: Plan, week_number: int, paper: str = "a4") -> Document:
     """The week on one page, laid out."""
     week = week_of(plan, week_number)
-    pdf = Document(plan, paper, vocabulary, title=f"Strength plan, week {week.number}")
+    pdf = Document(plan, paper, title=f"Strength plan, week {week.number}")
     pdf.set_auto_page_break(False)
     pdf.add_page()
     room = pdf.h - 2 * pdf.t_margin - 2
@@ -84,11 +81,9 @@ def week_sheet(
     return pdf
 
 
-def week_sheet_pdf(
-    plan: Plan, week_number: int, paper: str = "a4", vocabulary: Vocabulary | None = None
-) -> bytes:
+def week_sheet_pdf(plan: Plan, week_number: int, paper: str = "a4") -> bytes:
     """One week's sessions on one page, as PDF bytes; NoSuchWeek for a week not in the plan."""
-    return bytes(week_sheet(plan, week_number, paper, vocabulary).output())
+    return bytes(week_sheet(plan, week_number, paper).output())
 
 
 def _column_width(pdf: Document, columns: int) -> float:
@@ -277,12 +272,11 @@ def _session_block(pdf: Document, session: Session, width: float, scale: float) 
 def _exercise_row(
     pdf: Document, item: Prescription, name_w: float, dose_w: float, box_w: float, scale: float
 ) -> tuple[float, tuple[tuple[Text, ...], tuple[Text, ...]], Boxes]:
-    vocabulary = pdf.vocabulary
     name = stack(
         wrap(pdf, item.name, name_w, 8 * scale, bold=True),
-        wrap(pdf, load(item, vocabulary), name_w, 6.5 * scale),
+        wrap(pdf, load(item, pdf.plan), name_w, 6.5 * scale),
     )
-    levers = [item.dose_text()]
+    levers = [pdf.plan.dose(item)]
     if item.tempo:
         levers.append(f"tempo\u00a0{item.tempo}")
     levers.append(f"rest\u00a0{item.rest_s}\u00a0s")
@@ -305,7 +299,11 @@ def _daily_block(
     times = times_a_day(sessions[0]) or 1
     how = f"{times} times a day" if times > 1 else "once a day"
     title = wrap(
-        pdf, f"Every day: {item.name}, {item.dose_text()}, {how}", width - 2, 9 * scale, bold=True
+        pdf,
+        f"Every day: {item.name}, {pdf.plan.dose(item)}, {how}",
+        width - 2,
+        9 * scale,
+        bold=True,
     )
     pad = 1.0 * scale
     size = max(4.0 * scale, 2.6)

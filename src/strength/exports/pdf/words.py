@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ...model import Vocabulary
-from ...plan import Prescription, Session, Week
-from .typeset import equipment_name
+from ...plan import Plan, Prescription, Session, Week
+from ...units import Units, distance
 
 
-def each_set(item: Prescription) -> str:
+def each_set(item: Prescription, units: Units = Units.metric) -> str:
     """What one set holds: '8 reps', '6-8 reps', '13/12/12 reps', '30 s hold', '20 contacts'."""
     if item.reps is not None:
         if item.reps_max and item.reps_max != item.reps:
@@ -22,7 +21,7 @@ def each_set(item: Prescription) -> str:
     if item.contacts is not None:
         return f"{item.contacts} contacts"
     if item.distance_m is not None:
-        return f"{item.distance_m} m"
+        return distance(item.distance_m, units)
     return ""  # pragma: no cover - validation gives every dose a count
 
 
@@ -34,7 +33,7 @@ def sides(item: Prescription) -> str:
     return "\n".join(marks)
 
 
-def compact(item: Prescription) -> tuple[str, str]:
+def compact(item: Prescription, units: Units = Units.metric) -> tuple[str, str]:
     """The dose in a table cell: '3×8' or '2×30s' on top, then lowering and the extra set
     ('4s↓ +L'); each side is said once, in the exercise's heading."""
     if item.reps is not None:
@@ -49,7 +48,7 @@ def compact(item: Prescription) -> tuple[str, str]:
     elif item.contacts is not None:
         count = f"{item.contacts}c"
     elif item.distance_m is not None:
-        count = f"{item.distance_m}m"
+        count = distance(item.distance_m, units).replace(" ", "")
     else:  # pragma: no cover - validation gives every dose a count
         count = "?"
     below = []
@@ -60,11 +59,11 @@ def compact(item: Prescription) -> tuple[str, str]:
     return f"{item.sets}×{count}", " ".join(below)
 
 
-def load(item: Prescription, vocabulary: Vocabulary | None) -> str:
-    """'Load: Resistance band ...' in the vocabulary's words, or '' for bodyweight."""
+def load(item: Prescription, plan: Plan) -> str:
+    """'Load: Resistance band ...' in the catalog's words, or '' for bodyweight."""
     if item.load == "bodyweight":
         return ""
-    return f"Load: {equipment_name(item.load, vocabulary)}"
+    return f"Load: {plan.load_words(item)}"
 
 
 def week_marks(week: Week) -> str:
