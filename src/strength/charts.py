@@ -7,19 +7,24 @@ draw them. Colours read on light and dark backgrounds alike.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import defaultdict
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
 from .plan import Plan, Prescription, Week
 from .progression import PHASE_NAMES
 
+# Every colour that draws data or a legend swatch sits in the middle of the luminance
+# range, so it stands out by a contrast ratio of at least 3 against both the light and
+# the dark page (#fbfaf7 and #161a18, .streamlit/config.toml); white text reads on it.
 RUN_COLOURS = {
-    "rest": "#9aa5a0",
-    "easy": "#6cae75",
+    "rest": "#808a85",
+    "easy": "#2f8f4a",
     "long": "#3b7dd8",
-    "hard": "#e0793a",
-    "race": "#c2255c",
+    "hard": "#d0621e",
+    "race": "#c9305f",
 }
 RUN_WORDS = {
     "rest": "Rest",
@@ -30,27 +35,68 @@ RUN_WORDS = {
 }
 AREA_COLOURS = (
     "#3b7dd8",
-    "#e0793a",
-    "#6cae75",
-    "#b55fc4",
-    "#d4a72c",
-    "#3fa7a3",
-    "#c2255c",
+    "#d0621e",
+    "#2f8f4a",
+    "#a95fc0",
+    "#a8861a",
+    "#2b9490",
+    "#d6336c",
     "#7d8597",
-    "#8c6d46",
-    "#5c7cfa",
-    "#f08c00",
+    "#9a7448",
+    "#6b7bf0",
+    "#c8700a",
 )
-DELOAD_SHADE = "rgba(128, 128, 128, 0.16)"
-TAPER_SHADE = "rgba(59, 125, 216, 0.14)"
+STRENGTH_COLOUR = "#d9480f"
+# Deload and taper weeks: faint bands behind the data, and in the legend a band-like
+# swatch with a solid edge, so the swatch shows on a dark page too.
+SHADES = {
+    "deload week": ("rgba(128, 128, 128, 0.16)", "#808a85"),
+    "taper": ("rgba(59, 125, 216, 0.16)", "#3b7dd8"),
+}
+# The calendar: a row a week, the day names above, the legend and its caption below
+# (up to four lines on a phone), and never shorter than a readable single week.
+CALENDAR_ROW = 28
+CALENDAR_CHROME = 130
+CALENDAR_MIN_HEIGHT = 220
+# Pixels at the top of a weekly chart for its title, above the legend.
+TITLE_SPACE = 34
+# Plotly widens these to fit the tick labels, axis titles and legend.
+MARGIN = {"l": 8, "r": 8, "t": 8, "b": 8, "autoexpand": True}
+
+
+def _text(words: str) -> str:
+    """A name from the catalog shown as text: plotly reads <b>, <a href> and entities."""
+    return html.escape(words, quote=False)
 
 
 def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
+    """The title at the top, the legend under it and the plot under both: on a narrow
+    phone the legend wraps onto more lines and pushes the plot down, never onto the
+    title or an axis title (the week axis keeps the bottom to itself)."""
     figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
         height=height,
-        margin={"l": 8, "r": 8, "t": 44, "b": 8},
-        legend={"orientation": "h", "y": -0.18, "x": 0},
+        margin={**MARGIN, "t": TITLE_SPACE + 8},  # the title, and half a tick label
+        title={
+            "text": title,
+            "font": {"size": 15},
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 6, "l": 8},
+        },
+        showlegend=True,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1 - TITLE_SPACE / height,
+            "yref": "container",
+            "yanchor": "top",
+            "traceorder": "normal",
+        },
         hovermode="x unified",
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
@@ -58,24 +104,49 @@ def _layout(figure: go.Figure, title: str, height: int) -> go.Figure:
     return figure
 
 
-def _week_label(week: Week) -> str:
-    return f"W{week.number}"
+def _week_axis(figure: go.Figure, numbers: list[int]) -> None:
+    """Weeks along the bottom, from the first to the last and not beyond; a long plan
+    names every other week (the deloads among them), so the numbers fit on a phone."""
+    step = 1 if len(numbers) <= 12 else 2 if len(numbers) <= 26 else 4
+    figure.update_xaxes(
+        title="week",
+        range=[0.5, len(numbers) + 0.5],
+        tickmode="linear",
+        tick0=step,
+        dtick=step,
+    )
+
+
+def _minutes_axis(figure: go.Figure, title: str, values: Sequence[float]) -> None:
+    """The left axis: minutes from zero; a plan without any says so, on whole minutes."""
+    if any(values):
+        figure.update_layout(yaxis={"title": title, "rangemode": "tozero"})
+        return
+    figure.update_layout(yaxis={"title": title, "range": [0, 10]})
+    figure.add_annotation(
+        text="no strength work in these weeks",
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+    )
 
 
 def _shade_weeks(figure: go.Figure, plan: Plan) -> None:
     """Deload and taper weeks as bands behind the bars, named once in the legend."""
     for week in plan.weeks:
-        shade = TAPER_SHADE if week.taper else DELOAD_SHADE if week.deload else None
-        if shade:
+        name = "taper" if week.taper else "deload week" if week.deload else None
+        if name:
             figure.add_vrect(
                 x0=week.number - 0.5,
                 x1=week.number + 0.5,
-                fillcolor=shade,
+                fillcolor=SHADES[name][0],
                 line_width=0,
                 layer="below",
             )
-    for name, shade in (("deload week", DELOAD_SHADE), ("taper", TAPER_SHADE)):
-        if any(w.deload if name == "deload week" else w.taper for w in plan.weeks):
+    for name, (band, edge) in SHADES.items():
+        if any(w.taper if name == "taper" else w.deload for w in plan.weeks):
             figure.add_trace(
                 go.Scatter(
                     x=[None],
@@ -83,7 +154,12 @@ def _shade_weeks(figure: go.Figure, plan: Plan) -> None:
                     mode="markers",
                     name=name,
                     hoverinfo="skip",
-                    marker={"size": 12, "symbol": "square", "color": shade},
+                    marker={
+                        "size": 12,
+                        "symbol": "square",
+                        "color": band,
+                        "line": {"color": edge, "width": 2},
+                    },
                 )
             )
 
@@ -117,16 +193,17 @@ def weekly_volume(plan: Plan) -> go.Figure:
                 go.Bar(
                     x=numbers,
                     y=minutes[area],
-                    name=plan.area_name(area),
+                    name=_text(plan.area_name(area)),
                     marker_color=AREA_COLOURS[index % len(AREA_COLOURS)],
-                    hovertemplate="%{y} min<extra>" + plan.area_name(area) + "</extra>",
+                    hovertemplate="%{y} min<extra>%{fullData.name}</extra>",
                 )
             )
     _shade_weeks(figure, plan)
     figure.update_layout(barmode="stack")
-    figure.update_xaxes(title="week", dtick=1 if len(numbers) <= 26 else 2)
-    figure.update_yaxes(title="minutes of work")
-    return _layout(figure, "Weekly work by weak link", 340)
+    _week_axis(figure, numbers)
+    weekly = [sum(week) for week in zip(*minutes.values(), strict=True)] if areas else []
+    _minutes_axis(figure, "minutes of work", weekly)
+    return _layout(figure, "Weekly work by weak link", 380)
 
 
 def minutes_and_runs(plan: Plan) -> go.Figure:
@@ -141,7 +218,7 @@ def minutes_and_runs(plan: Plan) -> go.Figure:
             x=numbers,
             y=strength,
             name="strength minutes",
-            marker_color="#d9480f",
+            marker_color=STRENGTH_COLOUR,
             hovertemplate="%{y} min of strength<extra></extra>",
         )
     )
@@ -169,7 +246,6 @@ def minutes_and_runs(plan: Plan) -> go.Figure:
     )
     _shade_weeks(figure, plan)
     figure.update_layout(
-        yaxis={"title": "strength minutes", "rangemode": "tozero"},
         yaxis2={
             "title": "days",
             "overlaying": "y",
@@ -180,8 +256,9 @@ def minutes_and_runs(plan: Plan) -> go.Figure:
             "showgrid": False,
         },
     )
-    figure.update_xaxes(title="week", dtick=1 if len(numbers) <= 26 else 2)
-    return _layout(figure, "Strength minutes and running days", 320)
+    _week_axis(figure, numbers)
+    _minutes_axis(figure, "strength minutes", strength)
+    return _layout(figure, "Strength minutes and running days", 360)
 
 
 def exercises_in(plan: Plan) -> dict[str, str]:
@@ -192,7 +269,7 @@ def exercises_in(plan: Plan) -> dict[str, str]:
 def dose_over_weeks(plan: Plan, exercise_id: str) -> go.Figure:
     """One exercise's weekly work, with each week's dose in words on hover."""
     numbers, work, words = [], [], []
-    name = exercises_in(plan).get(exercise_id, exercise_id)
+    name = _text(exercises_in(plan).get(exercise_id, exercise_id))
     for week in plan.weeks:
         items = [i for i in _strength_items(week) if i.id == exercise_id]
         numbers.append(week.number)
@@ -209,14 +286,14 @@ def dose_over_weeks(plan: Plan, exercise_id: str) -> go.Figure:
             mode="lines+markers",
             name=name,
             customdata=words,
-            line={"color": "#d9480f", "shape": "hv"},
+            line={"color": STRENGTH_COLOUR, "shape": "hv"},
             hovertemplate="%{y} min<br>%{customdata}<extra></extra>",
         )
     )
     _shade_weeks(figure, plan)
-    figure.update_xaxes(title="week", dtick=1 if len(numbers) <= 26 else 2)
-    figure.update_yaxes(title="minutes of work", rangemode="tozero")
-    return _layout(figure, f"{name}: the dose week by week", 300)
+    _week_axis(figure, numbers)
+    _minutes_axis(figure, "minutes of work", work)
+    return _layout(figure, f"{name}: the dose week by week", 340)
 
 
 def _week_word(week: Week) -> str:
@@ -227,6 +304,11 @@ def _week_word(week: Week) -> str:
     if week.deload:
         return "deload"
     return PHASE_NAMES[week.phase].split(" ")[0]
+
+
+def calendar_height(weeks: int) -> int:
+    """Pixels for a calendar of `weeks` rows: a row a week, and room for a short plan."""
+    return max(CALENDAR_MIN_HEIGHT, CALENDAR_CHROME + CALENDAR_ROW * weeks)
 
 
 def calendar(plan: Plan) -> go.Figure:
@@ -272,6 +354,7 @@ def calendar(plan: Plan) -> go.Figure:
             zmin=-0.5,
             zmax=n + 0.5,
             showscale=False,
+            showlegend=False,
             xgap=3,
             ygap=3,
             textfont={"color": "white", "size": 12},
@@ -289,11 +372,22 @@ def calendar(plan: Plan) -> go.Figure:
         )
     figure.update_yaxes(autorange="reversed", type="category", fixedrange=True)
     figure.update_xaxes(side="top", fixedrange=True, type="category")
-    figure.update_layout(hovermode="closest", showlegend=True)
-    _layout(figure, "Numbers: minutes of strength that day", 96 + 26 * len(plan.weeks))
+    # The day names head the columns, so the legend goes below the weeks, with the
+    # numbers explained above its swatches.
     figure.update_layout(
-        title={"font": {"size": 12}, "y": 0.995, "yanchor": "top"},
-        margin={"l": 8, "r": 8, "t": 52, "b": 8},
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+        height=calendar_height(len(plan.weeks)),
+        margin=MARGIN,
+        hovermode="closest",
+        showlegend=True,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.01,
+            "yanchor": "top",
+            "title": {"text": "Numbers: minutes of strength that day", "side": "top"},
+        },
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
     )
     return figure
