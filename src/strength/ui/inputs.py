@@ -36,6 +36,7 @@ from ..profile import (
     profile_from_dict,
     read_profile_text,
 )
+from ..words import date_words
 from .answers import (
     DEFAULT_RACE_WEEKS,
     HEAVY_KEY,
@@ -149,7 +150,7 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
     with group("week", "Your running week", expanded=False):
         _running_week(data, table, compact)
     with group("weak_links", "Weak links to work on", expanded=False):
-        _weak_links(data, table, catalog)
+        _weak_links(data, table, catalog, compact)
     with group("kit", "Equipment", expanded=False):
         data["equipment"] = st.pills(
             "Equipment you have (bodyweight is always there)",
@@ -217,6 +218,14 @@ def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) 
         bind="query-params",
         disabled=goal != "weeks",
     )
+    # The date pickers show digits only ("2026 - 12 - 07"): each date is also said in words.
+    if isinstance(start, dt.date):
+        columns[0].caption(date_words(start))
+    if isinstance(race, dt.date) and goal != "weeks":
+        away = (race - start).days // 7 + 1 if isinstance(start, dt.date) else None
+        columns[-1].caption(
+            date_words(race) + (f", in week {away} of the plan" if away and away > 0 else "")
+        )
     length = MAX_WEEKS
     if goal == "weeks":
         data["weeks"] = weeks
@@ -263,7 +272,9 @@ def _running_week(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact
     )
 
 
-def _weak_links(data: dict[str, Any], table: Mapping[str, LinkAnswer], catalog: Catalog) -> None:
+def _weak_links(
+    data: dict[str, Any], table: Mapping[str, LinkAnswer], catalog: Catalog, compact: bool
+) -> None:
     areas = catalog.vocabulary.areas
     chosen = st.multiselect(
         "Weak links, most important first",
@@ -278,7 +289,8 @@ def _weak_links(data: dict[str, Any], table: Mapping[str, LinkAnswer], catalog: 
     sided = [area for area in chosen if areas[area].sided][:6]
     if sided:
         st.caption("A weaker side gets one extra set on one-sided exercises.")
-        columns = st.columns(min(len(sided), 2))
+        # Side by side only where each control has room for its three words.
+        columns = st.columns(1 if compact else min(len(sided), 2))
         for index, area in enumerate(sided):
             row = table[f"{SIDE_PREFIX}{area}"]
             side = columns[index % len(columns)].segmented_control(
