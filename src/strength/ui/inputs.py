@@ -198,6 +198,9 @@ def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) 
         table["start"].label, value=None, key="start", bind="query-params", format="YYYY-MM-DD"
     )
     data["start"] = start
+    # The date pickers show digits only ("2026 - 12 - 07"): each date is also said in words.
+    if isinstance(start, dt.date):
+        columns[0].caption(date_words(start))
     # Both stay on the page (the unused one greyed out), so both stay bound to the URL
     # and an uploaded profile can set either.
     race = columns[-1].date_input(
@@ -208,6 +211,11 @@ def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) 
         format="YYYY-MM-DD",
         disabled=goal == "weeks",
     )
+    if isinstance(race, dt.date) and goal != "weeks":
+        away = (race - start).days // 7 + 1 if isinstance(start, dt.date) else None
+        columns[-1].caption(
+            date_words(race) + (f", in week {away} of the plan" if away and away > 0 else "")
+        )
     low, high = _number(table["weeks"])
     weeks = st.number_input(
         table["weeks"].label,
@@ -218,14 +226,6 @@ def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) 
         bind="query-params",
         disabled=goal != "weeks",
     )
-    # The date pickers show digits only ("2026 - 12 - 07"): each date is also said in words.
-    if isinstance(start, dt.date):
-        columns[0].caption(date_words(start))
-    if isinstance(race, dt.date) and goal != "weeks":
-        away = (race - start).days // 7 + 1 if isinstance(start, dt.date) else None
-        columns[-1].caption(
-            date_words(race) + (f", in week {away} of the plan" if away and away > 0 else "")
-        )
     length = MAX_WEEKS
     if goal == "weeks":
         data["weeks"] = weeks

@@ -172,22 +172,16 @@ def _measure(
                 widest = max(widest, pdf.width_of(f"{dose} {extras}".strip(), size, False))
             else:
                 widest = max(widest, pdf.width_of(dose, size, False), _small(pdf, extras, size))
-        longest_word = max(pdf.width_of(w, size * HEADER, True) for w in column.name.split())
-        cells.append(max(widest, min(longest_word, widest * 1.6), size * 1.2) + 2 * PAD)
+        # Room for the name's longest word at the cells' size: a word is never broken.
+        longest_word = max(pdf.width_of(w, size, True) for w in column.name.split())
+        cells.append(max(widest, longest_word, size * 1.2) + 2 * PAD)
     spare = width - sum(fixed) - sum(cells)
     if spare < 0 and not force:
         return None
     if spare > 0 and cells:  # share the spare width out, so names wrap less
         cells = [cell + spare / len(cells) for cell in cells]
     header = tuple(
-        wrap(
-            pdf,
-            column.name + (f"\n({column.note})" if column.note else ""),
-            cell,
-            size * HEADER,
-            True,
-        )
-        for column, cell in zip(columns, cells, strict=True)
+        _heading(pdf, column, cell, size) for column, cell in zip(columns, cells, strict=True)
     )
     head = max((text.height for text in header), default=leading(size)) + 1.5
     rows = sum(_row_height(plan.weeks, columns, n, size, inline) for n in range(len(plan.weeks)))
@@ -195,6 +189,17 @@ def _measure(
     if total > height and not force:
         return None
     return Layout(orientation, size, inline, (*fixed, *cells), header, total)
+
+
+def _heading(pdf: Document, column: Column, cell: float, size: float) -> Text:
+    """An exercise's name over its column, smaller where its longest word would not fit
+    (a word is never broken), but never smaller than the cells' text."""
+    big = size * HEADER
+    longest = max(pdf.width_of(word, big, True) for word in column.name.split())
+    room = cell - 2 * PAD
+    fitted = big if longest <= room else max(size, big * room / longest)
+    name = column.name + (f"\n({column.note})" if column.note else "")
+    return wrap(pdf, name, cell, fitted, True)
 
 
 def _small(pdf: Document, text: str, size: float) -> float:
