@@ -111,7 +111,10 @@ def test(args: list[str]) -> None:
         started = time.perf_counter()
         _run(env.bin / step[0], *step[1:])
         print(f"  {' '.join(step)}: {time.perf_counter() - started:.1f} s", flush=True)
-    _run(env.python, "-m", "pytest", *args)
+    # Both cores by default (pytest-xdist): the suite's budget is for CI's 2 cores.
+    parallel = any(arg in ("-n", "--numprocesses") or arg.startswith(("-n", "--numprocesses="))
+                   for arg in args)  # fmt: skip
+    _run(env.python, "-m", "pytest", *([] if parallel else ["-n", "auto"]), *args)
 
 
 def bench(args: list[str]) -> None:

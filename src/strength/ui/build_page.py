@@ -16,7 +16,7 @@ from ..explain import minutes_note, too_close_to_race
 from ..plan import Plan, Week
 from ..profile import profile_to_yaml
 from ..words import date_words
-from .data import catalog_or_message, plan_for
+from .data import catalog_or_message, plan_for, plan_key
 from .inputs import (
     link_problems,
     profile_or_messages,
@@ -25,7 +25,7 @@ from .inputs import (
     show_problems,
 )
 from .pages import pages
-from .plan_page import KIND_WORDS, figure, plan_key, race_too_close
+from .plan_page import KIND_WORDS, figure, race_too_close
 from .text import md
 
 # Streamlit stacks columns on a narrow screen in their order; on a phone the plan column
@@ -65,11 +65,11 @@ def render() -> None:
                 show_problems(answers, error)
                 st.info("Fix the answer marked below to see your plan.", icon=":material/info:")
             else:
-                _glance(plan)
+                _glance(plan, plan_key(profile, exercises))
         profile_upload()
 
 
-def _glance(plan: Plan) -> None:
+def _glance(plan: Plan, key: str) -> None:
     if note := too_close_to_race(plan):
         race_too_close(note, plan)
         return
@@ -84,7 +84,7 @@ def _glance(plan: Plan) -> None:
     if note := minutes_note(plan):
         st.caption(md(note))
     st.plotly_chart(
-        figure("calendar", plan_key(plan), plan),
+        figure("calendar", key, plan),
         config={"displayModeBar": False},
         key="glance_chart",
     )

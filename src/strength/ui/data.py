@@ -18,10 +18,18 @@ def _load(folders: tuple[Path, ...], fingerprint: object) -> Catalog:
     return load_catalog(*folders)
 
 
+# Each loaded catalog's fingerprint (the cache key it was loaded under), so the plan's key
+# reads it instead of looking at the files a second time in the same run.
+_FINGERPRINTS: dict[int, object] = {}
+
+
 def catalog() -> Catalog:
     """The merged catalog; raises CatalogError for the page to show."""
     folders = default_folders()
-    return _load(folders, catalog_fingerprint(*folders))
+    fingerprint = catalog_fingerprint(*folders)
+    loaded = _load(folders, fingerprint)
+    _FINGERPRINTS[id(loaded)] = fingerprint
+    return loaded
 
 
 def catalog_or_message(consequence: str) -> Catalog | None:
@@ -33,10 +41,13 @@ def catalog_or_message(consequence: str) -> Catalog | None:
         return None
 
 
-def plan_key(profile: Profile) -> str:
+def plan_key(profile: Profile, exercises: Catalog) -> str:
     """What a plan, and everything drawn from it, depends on: the answers and the catalog's
     files. Every cache of a plan or of its figures keys on this."""
-    return f"{profile.model_dump_json()}|{catalog_fingerprint(*default_folders())!r}"
+    fingerprint = _FINGERPRINTS.get(id(exercises))
+    if fingerprint is None:  # a catalog loaded elsewhere: its files as they are now
+        fingerprint = catalog_fingerprint(*exercises.folders)
+    return f"{profile.model_dump_json()}|{fingerprint!r}"
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -48,7 +59,7 @@ def plan_for(profile: Profile, exercises: Catalog) -> Plan:
     """The plan for these answers, built once: changing only the view never rebuilds it.
 
     Plans are frozen, so one cached object is safely shared by every session."""
-    return _plan(plan_key(profile), profile, exercises)
+    return _plan(plan_key(profile, exercises), profile, exercises)
 
 
 def forget_catalog() -> None:

@@ -124,11 +124,13 @@ def link_problems() -> None:
         )
 
 
-def _save_answers() -> None:
+def _save_answers(table: Mapping[str, LinkAnswer]) -> None:
     state = st.session_state
-    state[SAVED_ANSWERS] = {
-        key: state[key] for key in list(state.keys()) if isinstance(key, str) and _is_answer(key)
-    }
+    saved = {}
+    for key in table:
+        if _is_answer(key) and (value := state.get(key)) is not None:
+            saved[key] = value
+    state[SAVED_ANSWERS] = saved
 
 
 def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
@@ -170,7 +172,7 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
         )
     with group("time", "Time for strength", expanded=False):
         _time(data, table, length)
-    _save_answers()
+    _save_answers(table)
     return Answers(data, slots)
 
 
@@ -249,11 +251,13 @@ def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) 
 def _running_week(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) -> None:
     st.caption("What you run each day: strength goes around it.")
     week = {}
-    per_row = 1 if compact else 4
-    # One row of columns at a time, so a phone (where columns stack) keeps Monday to Sunday.
+    per_row = 4
+    # One row of columns at a time, so a phone (where columns stack) keeps Monday to Sunday;
+    # the sidebar has room for one a line, with no columns at all.
     for first in range(0, len(WEEKDAYS), per_row):
         days = WEEKDAYS[first : first + per_row]
-        for column, day in zip(st.columns(per_row), days, strict=False):
+        places: list[Any] = [st] * len(days) if compact else list(st.columns(per_row))
+        for column, day in zip(places, days, strict=False):
             week[day] = column.selectbox(
                 table[day].label,
                 **_choices(table[day]),

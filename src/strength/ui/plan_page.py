@@ -40,10 +40,6 @@ DOWNLOADS = (
 )
 
 
-def plan_key(plan: Plan) -> str:
-    return data.plan_key(plan.profile)
-
-
 @st.cache_resource(show_spinner=False, max_entries=32)
 def figure(kind: str, key: str, _plan: Plan, exercise: str = "") -> go.Figure:
     """Figures built once per plan (and exercise), keyed like the plan on the answers and
@@ -76,6 +72,7 @@ def render() -> None:
         show_problems(answers, error)
         st.info("Fix the answer marked in the sidebar to see your plan.", icon=":material/info:")
         return
+    key = data.plan_key(profile, exercises)
     _summary(plan)
     if too_close_to_race(plan):
         return
@@ -90,17 +87,17 @@ def render() -> None:
     )
     if view == "charts":
         st.plotly_chart(
-            figure("calendar", plan_key(plan), plan),
+            figure("calendar", key, plan),
             config={"displayModeBar": False},
             key="calendar_chart",
         )
-        _charts(plan)
+        _charts(plan, key)
     elif view == "downloads":
         _downloads(plan)
     else:
         _sessions(plan)
         st.plotly_chart(
-            figure("calendar", plan_key(plan), plan),
+            figure("calendar", key, plan),
             config={"displayModeBar": False},
             key="calendar_chart",
         )
@@ -243,8 +240,7 @@ def _exercise(plan: Plan, item: Prescription) -> None:
         st.markdown("  \n".join(lines))
 
 
-def _charts(plan: Plan) -> None:
-    key = plan_key(plan)
+def _charts(plan: Plan, key: str) -> None:
     config: dict[str, Any] = {"displayModeBar": False}
     st.plotly_chart(figure("volume", key, plan), config=config, key="volume_chart")
     st.plotly_chart(figure("minutes", key, plan), config=config, key="minutes_chart")
