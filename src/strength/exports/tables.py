@@ -7,7 +7,7 @@ import io
 import json
 
 from ..plan import Plan, plan_to_dict
-from ..progression import PHASE_NAMES
+from ..words import date_words
 
 CSV_COLUMNS = (
     "week",
@@ -82,25 +82,25 @@ def _cell(text: str) -> str:
 def plan_markdown(plan: Plan) -> str:
     profile = plan.profile
     goal = (
-        f"race on {profile.race:%a %d %b %Y}" if profile.race else f"{profile.length_weeks} weeks"
+        f"race on {date_words(profile.race)}" if profile.race else f"{profile.length_weeks} weeks"
     )
     lines = [
         "# Strength plan",
         "",
-        f"- Goal: {goal}, starting {profile.start:%a %d %b %Y}",
+        f"- Goal: {goal}, starting {date_words(profile.start)}",
         f"- Level: {profile.level.value}",
-        f"- Weaknesses: {', '.join(plan.area_name(a) for a in profile.weaknesses)}",
+        f"- Weak links: {', '.join(plan.area_name(a) for a in profile.weaknesses)}",
         "",
     ]
     if plan.warnings:
         lines += ["## Warnings", "", *[f"- {_cell(w)}" for w in plan.warnings], ""]
     for week in plan.weeks:
-        flags = [f for f, on in (("deload", week.deload), ("taper", week.taper)) if on]
-        extra = f" ({', '.join(flags)})" if flags else ""
-        lines += [f"## Week {week.number}: {PHASE_NAMES[week.phase]}{extra}", "", week.note, ""]
+        # The week's note names its phase and what makes it lighter: the heading need not.
+        lines += [f"## Week {week.number}, from {date_words(week.start)}", "", week.note, ""]
         for session in week.sessions:
             lines += [
-                f"### {session.date:%a %d %b}: {session.kind} session, about {session.minutes} min",
+                f"### {date_words(session.date)}: {session.kind} session, "
+                f"about {session.minutes} min",
                 "",
                 _cell(session.reason),
                 "",
