@@ -12,7 +12,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from . import app_rerun, browser_latency, catalog_load, exports, plan_build
+from . import app_rerun, browser_latency, catalog_load, exports, plan_build, sessions
 from ._harness import Report, format_report
 
 BENCHMARKS: dict[str, Callable[[bool], Report]] = {
@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, Callable[[bool], Report]] = {
     plan_build.SYNTHETIC_NAME: plan_build.run_synthetic,
     exports.NAME: exports.run,
     browser_latency.NAME: browser_latency.run,
+    sessions.NAME: sessions.run,
 }
 ALIASES = {"app_rerun": app_rerun.NAME, "catalog_load": catalog_load.NAME, "plan_build": "plan"}
 

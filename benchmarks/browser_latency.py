@@ -13,6 +13,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from strength.profile import ANSWER_NAMES
+
 from ._harness import Check, Report, Timing
 
 NAME = "browser"
@@ -53,7 +55,7 @@ def run(quick: bool = False) -> Report:
         page.goto(f"{base}/plan?{SHARED}")
         wait_for_app(page)
         page.evaluate(_OBSERVE)
-        weeks = page.get_by_label("Weeks", exact=True)
+        weeks = page.get_by_label(ANSWER_NAMES["weeks"], exact=True)
         for index in range(runs + 1):
             weeks.fill(str(13 + index))
             weeks.press("Enter")
