@@ -7,8 +7,10 @@ key order and layout stay and the diff shows just the edited lines. A draft show
 its diff and its problems (the very `strength catalog check` pass, run on the
 texts in memory) before anything is written. `Draft.save()` refuses an invalid
 catalog, refuses to overwrite a file that changed on disk since it was read
-(`SaveConflict`), keeps the versions it replaces in the folder's `.history/` and
-writes each file atomically; `undo_last()` puts the last save back.
+(`SaveConflict`), then writes its files and keeps the versions it replaces in the
+folder's `.history/`, all or nothing (`strength.transaction`); `undo_last()` puts the
+last save back the same way. Every operation first recovers from a crash that
+interrupted an earlier one, and reads the files while no save is half done.
 
 Where changes go: to the last catalog folder. With a coach's overlay folder
 (STRENGTH_COACH_CATALOG) that is the overlay, and the shipped files are never
@@ -29,7 +31,6 @@ import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
 from dataclasses import replace as evolve
 from enum import Enum
@@ -322,7 +323,7 @@ class CatalogEditor:
 
     def history(self) -> tuple[SavedChange, ...]:
         """The saves kept in the target folder's history, oldest first."""
-        return history.saved_changes(self.target)
+        return history_of(self.target)
 
     def undo_last(self) -> SavedChange:
         """Undo the last save into the target folder; see undo_last()."""
@@ -340,8 +341,16 @@ def open_for_editing(*folders: Path | str) -> CatalogEditor:
 
     An invalid catalog still opens, with its problems, so a coach can fix it here."""
     chosen = tuple(Path(folder) for folder in folders) or default_folders()
+    history.recover(chosen[-1])
+    files = history.settled(chosen, partial(_read_files, chosen))
+    texts = {path: s.text for path, s in files.items() if s.text is not None}
+    catalog, problems = check_candidate(_checked_folders(chosen, files), texts)
+    return CatalogEditor(chosen, files, catalog, tuple(problems))
+
+
+def _read_files(folders: tuple[Path, ...]) -> dict[Path, FileAsRead]:
     files: dict[Path, FileAsRead] = {}
-    for folder in chosen:
+    for folder in folders:
         for path in catalog_files(folder):
             try:
                 data = path.read_bytes()
@@ -352,9 +361,7 @@ def open_for_editing(*folders: Path | str) -> CatalogEditor:
             except YamlProblem as error:
                 text, problem = None, error.message
             files[path] = FileAsRead(folder, path, display_name(folder, path), data, text, problem)
-    texts = {path: s.text for path, s in files.items() if s.text is not None}
-    catalog, problems = check_candidate(_checked_folders(chosen, files), texts)
-    return CatalogEditor(chosen, files, catalog, tuple(problems))
+    return files
 
 
 def _checked_folders(folders: tuple[Path, ...], paths: Iterable[Path]) -> tuple[Path, ...]:
@@ -697,14 +704,15 @@ class Draft:
     def save(self) -> Saved:
         """Write the draft: refused when the catalog would be invalid (CatalogError, with the
         messages of `strength catalog check`) or when a file changed on disk since it was
-        read (SaveConflict); the versions replaced go to the folder's history first, then
-        each file is replaced atomically. Returns the history entry and the reopened
-        catalog."""
+        read (SaveConflict); the files and their history entry are written all or nothing
+        (every file of the draft, or none of them). Returns the history entry and the
+        reopened catalog."""
         changes = self.changes()
         if not changes:
             raise EditError("nothing to save: this draft changes no file")
         target = self.editor.target
         with history.locked(target):
+            history.recover(target)
             current = {change.path: read_bytes(change.path) for change in changes}
             conflicts = [
                 Conflict(
@@ -730,16 +738,7 @@ class Draft:
                 )
                 for change in changes
             ]
-            saved = history.record(target, files, "; ".join(self.log) or "edited the catalog")
-            written: list[Path] = []
-            try:
-                for change, (_path, _before, after) in zip(changes, files, strict=True):
-                    history.atomic_write(change.path, after)
-                    written.append(change.path)
-            except BaseException:
-                _restore(written, current)
-                history.forget(saved)
-                raise
+            saved = history.save(target, files, "; ".join(self.log) or "edited the catalog")
             history.prune(target)
         return Saved(saved, open_for_editing(*self.editor.folders))
 
@@ -1166,8 +1165,10 @@ class ImportPreview:
 
 
 def history_of(folder: Path | str) -> tuple[SavedChange, ...]:
-    """The saves kept in a catalog folder's history, oldest first."""
-    return history.saved_changes(Path(folder))
+    """The saves kept in a catalog folder's history, oldest first (a save a crash
+    interrupted is finished or rolled back first)."""
+    folder = Path(folder)
+    return history.settled([folder], partial(history.saved_changes, folder))
 
 
 def undo_last(folder: Path | str) -> SavedChange:
@@ -1176,12 +1177,11 @@ def undo_last(folder: Path | str) -> SavedChange:
     changed since that save: undoing would throw that change away."""
     folder = Path(folder)
     with history.locked(folder):
+        history.recover(folder)
         saves = history.saved_changes(folder)
         if not saves:
             raise NothingToUndo(f"nothing to undo in {folder}: its history holds no save")
         last = saves[-1]
-        current: dict[Path, bytes | None] = {}
-        befores: dict[Path, bytes | None] = {}
         conflicts = []
         for version in last.files:
             path = folder / version.path
@@ -1191,7 +1191,6 @@ def undo_last(folder: Path | str) -> SavedChange:
                     f"the history entry {last.stamp} lacks {version.path} as it was: "
                     "nothing was undone"
                 )
-            current[path], befores[path] = now, before
             if content_token(now) != version.after:
                 name = display_name(folder, path)
                 after = _text(last.after(version.path))
@@ -1205,34 +1204,12 @@ def undo_last(folder: Path | str) -> SavedChange:
                 )
         if conflicts:
             raise SaveConflict(conflicts, undoing=True)
-        done: list[Path] = []
-        try:
-            for path, before in befores.items():
-                if before is None:
-                    history.remove(path)
-                else:
-                    history.atomic_write(path, before)
-                done.append(path)
-        except BaseException:
-            _restore(done, current)
-            raise
-        history.forget(last)
+        history.undo(last)
     return last
 
 
 # ----------------------------------------------------------------------------
 # Helpers
-
-
-def _restore(paths: Iterable[Path], contents: Mapping[Path, bytes | None]) -> None:
-    """Best effort after a failed save or undo: put back what was there."""
-    for path in paths:
-        with suppress(OSError):
-            previous = contents[path]
-            if previous is None:
-                history.remove(path)
-            else:
-                history.atomic_write(path, previous)
 
 
 def _folder_of(editor: CatalogEditor, path: Path) -> Path:

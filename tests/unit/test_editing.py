@@ -7,10 +7,13 @@ Every test works on a copy of the shipped catalog in tmp_path.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
+import threading
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +22,9 @@ from catalog_helpers import exercise, write_catalog
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from strength.catalog import BUNDLED, catalog_files, check_catalog, load_catalog
+from strength.catalog import BUNDLED, catalog_files, check_candidate, check_catalog, load_catalog
 from strength.editing import (
+    Draft,
     DuplicateId,
     EditError,
     LadderError,
@@ -28,11 +32,12 @@ from strength.editing import (
     NothingToUndo,
     SaveConflict,
     ShippedExercise,
+    history_of,
     open_for_editing,
     undo_last,
 )
 from strength.errors import CatalogError
-from strength.history import HISTORY
+from strength.history import HISTORY, locked, recover, settled
 from strength.model import Level
 from strength.yamlfile import MAX_FILE_BYTES
 
@@ -556,6 +561,237 @@ def test_the_loader_ignores_the_history_and_temporary_files(folder: Path) -> Non
     assert any((folder / HISTORY).rglob("*.yaml"))
     assert not any(HISTORY in path.parts for path in catalog_files(folder))
     assert check_catalog(folder) == []
+
+
+# ----------------------------------------------------------------------------
+# A save of several files is all or nothing, and every crash recovers
+
+
+class Died(BaseException):
+    """The process died here: from now on nothing touches the disk."""
+
+
+DISK_OPERATIONS = ("replace", "rename", "unlink", "rmdir", "mkdir", "fsync")
+
+
+@contextlib.contextmanager
+def dying(when: Callable[[str, tuple[Any, ...]], bool] | int) -> Iterator[list[str]]:
+    """The process dies just before the disk operation that `when` picks (a predicate of
+    the operation's name and arguments, or its number, from 1), and stays dead. Yields
+    the log of operations done."""
+    done: list[str] = []
+    dead = False
+
+    def wrap(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def operation(*args: Any, **kwargs: Any) -> Any:
+            nonlocal dead
+            picked = len(done) + 1 == when if isinstance(when, int) else when(name, args)
+            if dead or picked:
+                dead = True
+                raise Died(name)
+            done.append(name)
+            return real(*args, **kwargs)
+
+        return operation
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in DISK_OPERATIONS:
+            patch.setattr(os, name, wrap(name, getattr(os, name)))
+        yield done
+
+
+def renaming(file: str) -> Callable[[str, tuple[Any, ...]], bool]:
+    """Picks the rename that puts `file` of the catalog in place."""
+    return lambda name, args: name == "replace" and Path(args[1]).name == file
+
+
+def unfinished(folder: Path) -> list[str]:
+    """What a crash may leave in the history besides its entries: none after recovery."""
+    store = folder / HISTORY
+    found = [p.name for p in store.iterdir() if p.name == "journal.json" or p.name[0] == "."]
+    return sorted({*found} - {".lock"}) + [str(p) for p in leftovers(folder)]
+
+
+def catalog_snapshot(folder: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(folder).items() if not k.startswith(HISTORY)}
+
+
+def two_file_draft(folder: Path) -> Draft:
+    draft = open_for_editing(folder).draft().update("nordic-curl", dose=nordic_dose(4))
+    return draft.update("calf-raise", cues=["Rise high, lower slowly."])
+
+
+def test_a_merge_killed_between_its_two_renames_is_finished_before_anyone_reads(
+    folder: Path,
+) -> None:
+    before = catalog_snapshot(folder)
+    preview = open_for_editing(folder).import_yaml(UPLOAD, name="drills.yaml")
+    written = {change.path.name: change.after.encode() for change in preview.changes}
+    assert sorted(written) == ["core.yaml", "vocabulary.yaml"]
+    with dying(renaming("vocabulary.yaml")), pytest.raises(Died):
+        preview.apply()
+    # On disk, half the merge: core.yaml uses a word vocabulary.yaml lacks yet.
+    assert check_candidate([folder], {})[1] != []
+
+    problems = check_catalog(folder)  # the loader finishes the save before it reads
+
+    assert problems == []
+    assert unfinished(folder) == []
+    assert {name: (folder / name).read_bytes() for name in written} == written
+    [change] = history_of(folder)
+    assert change.summary.startswith("imported drills.yaml")
+    undo_last(folder)
+    assert catalog_snapshot(folder) == before
+
+
+def test_a_save_killed_before_its_journal_is_written_leaves_the_files_and_no_history(
+    folder: Path,
+) -> None:
+    before = catalog_snapshot(folder)
+    with dying(renaming("journal.json")), pytest.raises(Died):
+        two_file_draft(folder).save()
+    assert unfinished(folder) != []  # the staged files, the journal's temporary file
+
+    assert recover(folder) is None  # no journal: nothing had changed
+
+    assert catalog_snapshot(folder) == before
+    assert unfinished(folder) == []
+    assert history_of(folder) == ()
+
+
+def test_a_save_whose_staged_files_are_gone_is_rolled_back(folder: Path) -> None:
+    before = catalog_snapshot(folder)
+    with dying(renaming("hamstrings.yaml")), pytest.raises(Died):
+        two_file_draft(folder).save()
+    assert catalog_snapshot(folder)["calves.yaml"] != before["calves.yaml"]
+    [staged] = (folder / HISTORY).glob(".pending/*/new/hamstrings.yaml")
+    staged.unlink()
+
+    assert recover(folder) == "rolled back"
+
+    assert catalog_snapshot(folder) == before
+    assert unfinished(folder) == []
+    assert history_of(folder) == ()
+
+
+def test_a_rename_failing_half_way_rolls_the_whole_save_back(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = catalog_snapshot(folder)
+    draft = two_file_draft(folder)
+    real_replace = os.replace
+
+    def full_disk(source: Any, target: Any) -> None:
+        if Path(target).name == "hamstrings.yaml" and HISTORY not in Path(target).parts:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        draft.save()
+
+    assert catalog_snapshot(folder) == before  # calves.yaml, renamed first, is back
+    assert unfinished(folder) == []
+    assert history_of(folder) == ()
+
+
+def test_an_undo_killed_half_way_is_finished_and_its_entry_dropped(folder: Path) -> None:
+    before = catalog_snapshot(folder)
+    two_file_draft(folder).save()
+    with dying(renaming("hamstrings.yaml")), pytest.raises(Died):
+        undo_last(folder)
+
+    assert recover(folder) == "finished"
+
+    assert catalog_snapshot(folder) == before
+    assert history_of(folder) == ()
+    assert unfinished(folder) == []
+
+
+@pytest.mark.parametrize("lose_a_staged_file", [False, True], ids=["forward", "back"])
+def test_recovery_killed_at_any_step_recovers_the_same_way_next_time(
+    folder: Path, tmp_path: Path, lose_a_staged_file: bool
+) -> None:
+    before = catalog_snapshot(folder)
+    draft = two_file_draft(folder)
+    after = {**before, **{c.path.name: c.after.encode() for c in draft.changes()}}
+    with dying(renaming("hamstrings.yaml")), pytest.raises(Died):
+        draft.save()
+    if lose_a_staged_file:
+        next((folder / HISTORY).glob(".pending/*/new/hamstrings.yaml")).unlink()
+    crashed = tmp_path / "crashed"
+    shutil.copytree(folder, crashed)
+    expected = (before, 0) if lose_a_staged_file else (after, 1)
+
+    step = 1
+    while True:
+        shutil.rmtree(folder)
+        shutil.copytree(crashed, folder)
+        killed = False
+        with dying(step):
+            try:
+                recover(folder)
+            except Died:
+                killed = True
+        recover(folder)  # the next start
+        assert (catalog_snapshot(folder), len(history_of(folder))) == expected, step
+        assert unfinished(folder) == [], step
+        if not killed:  # the recovery ran to its end: every step of it was tried
+            break
+        step += 1
+    assert step > 5
+
+
+def test_a_reader_waits_for_a_save_under_way_and_reads_it_whole(folder: Path) -> None:
+    two_file_draft(folder).save()
+    order: list[str] = []
+    reader = threading.Thread(target=lambda: order.append(settled([folder], lambda: "read")))
+
+    with locked(folder):  # a save, between its checks and its last rename
+        reader.start()
+        reader.join(0.3)
+        assert reader.is_alive()
+        order.append("saved")
+    reader.join(5)
+
+    assert order == ["saved", "read"]
+
+
+def test_a_read_during_a_folders_first_save_is_done_again_under_the_lock(folder: Path) -> None:
+    reads: list[bool] = []
+
+    def read() -> int:
+        reads.append((folder / HISTORY).is_dir())
+        (folder / HISTORY).mkdir(exist_ok=True)  # the first save starts meanwhile
+        return len(reads)
+
+    assert settled([folder], read) == 2
+    assert reads == [False, True]
+
+
+def test_recovery_removes_the_leftovers_of_a_crash_and_nothing_else(folder: Path) -> None:
+    two_file_draft(folder).save()
+    before = snapshot(folder)
+    store = folder / HISTORY
+    strays = [
+        folder / ".hamstrings.yaml.k2j3.tmp",
+        store / ".journal.json.x1.tmp",
+        store / ".pending" / "20270104T093012123456Z-ab" / "new" / "core.yaml",
+        store / ".20270104T093012123456Z.partial" / "change.json",
+        store / ".20270104T093012123456Z.20270105T000000Z.forgotten" / "change.json",
+    ]
+    for stray in strays:
+        stray.parent.mkdir(parents=True, exist_ok=True)
+        stray.write_text("exercises: [broken", encoding="utf-8")
+    kept = folder / ".git" / "index.tmp"  # not the editor's
+    kept.parent.mkdir()
+    kept.write_text("git's own", encoding="utf-8")
+
+    assert recover(folder) is None
+
+    assert {k: v for k, v in snapshot(folder).items() if not k.startswith(".git")} == before
+    assert kept.read_text(encoding="utf-8") == "git's own"
+    assert recover(folder) is None  # and again: nothing left to do
 
 
 # ----------------------------------------------------------------------------
