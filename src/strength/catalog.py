@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,7 +22,8 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import CatalogError, Problem
 from .model import LEVELS, Exercise, ExercisePatch, Vocabulary
-from .yamlfile import LineFinder, YamlProblem, decode, parse, read_text
+from .transaction import settled
+from .yamlfile import LineFinder, YamlProblem, decode, parse, read_text, top_level_keys
 
 
 def _shipped_folder() -> Path:
@@ -36,6 +38,11 @@ BUNDLED = _shipped_folder()
 OVERLAY_ENV = "STRENGTH_COACH_CATALOG"
 TOP_LEVEL_KEYS = ("vocabulary", "exercises", "overrides")
 VOCABULARY_KINDS = ("areas", "muscles", "equipment", "patterns")
+SUFFIXES = (".yaml", ".yml")
+# Bounds of a folder walk, far beyond a real catalog (a dozen files, one level):
+MAX_FOLDER_DEPTH = 8  # folders inside a catalog folder
+MAX_CATALOG_FILES = 1_000  # .yaml files in one catalog folder
+MAX_FOLDER_ENTRIES = 20_000  # names listed while looking for them
 
 
 def bundled_folder() -> Path:
@@ -102,8 +109,11 @@ class Catalog:
 
 
 def load_catalog(*folders: Path | str) -> Catalog:
-    """Load and validate the catalog; raises CatalogError listing every problem."""
-    catalog, problems = _load(tuple(Path(f) for f in folders) or default_folders())
+    """Load and validate the catalog; raises CatalogError listing every problem. A coach's
+    save that a crash interrupted is finished or rolled back first, and the files are read
+    under the folders' shared lock, so no reader ever sees half a save."""
+    chosen = tuple(Path(f) for f in folders) or default_folders()
+    catalog, problems = settled(chosen, lambda: _load(chosen))
     if problems:
         raise CatalogError(problems)
     assert catalog is not None
@@ -111,8 +121,9 @@ def load_catalog(*folders: Path | str) -> Catalog:
 
 
 def check_catalog(*folders: Path | str) -> list[Problem]:
-    """Every problem in the catalog; empty when it is valid."""
-    return _load(tuple(Path(f) for f in folders) or default_folders())[1]
+    """Every problem in the catalog; empty when it is valid (read as `load_catalog` reads)."""
+    chosen = tuple(Path(f) for f in folders) or default_folders()
+    return settled(chosen, lambda: _load(chosen))[1]
 
 
 def check_candidate(
@@ -126,8 +137,17 @@ def check_candidate(
 
 def catalog_files(folder: Path) -> list[Path]:
     """A folder's catalog files as the loader reads them: *.yaml and *.yml, sorted, skipping
-    hidden files and folders (where the editor keeps its history and temporary files)."""
-    return _yaml_files(folder)
+    hidden files and folders (where the editor keeps its history and temporary files).
+    Plain files only (a symlink to one counts): a pipe or a device by a catalog file's name
+    is left out here, so reading these never blocks, and the loader reports it."""
+    return [path for path in _yaml_files(folder) if _is_plain_file(path)]
+
+
+def _is_plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def display_name(folder: Path, path: Path) -> str:
@@ -140,8 +160,12 @@ def catalog_fingerprint(*folders: Path | str) -> tuple[tuple[str, int, int], ...
     marks = []
     for folder in tuple(Path(f) for f in folders) or default_folders():
         for path in _yaml_files(folder):
-            stat = path.stat()
-            marks.append((str(path), stat.st_mtime_ns, stat.st_size))
+            try:
+                status = path.stat()
+            except OSError:  # gone since the walk, or a broken link: the check says so
+                marks.append((str(path), -1, -1))
+                continue
+            marks.append((str(path), status.st_mtime_ns, status.st_size))
     return tuple(marks)
 
 
@@ -178,14 +202,75 @@ class _Pass:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    return _walk(folder)[0]
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The folder's *.yaml and *.yml files, sorted, skipping hidden names, without
+    following links to folders; and what kept the walk short, each said of a folder.
+    Bounded: folders nested more than MAX_FOLDER_DEPTH levels are not entered, and the
+    walk stops after MAX_CATALOG_FILES files or MAX_FOLDER_ENTRIES names."""
     if not folder.is_dir():
-        return []
-    return sorted(
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in folder.rglob(pattern)
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+        return [], []
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+    listed = 0
+    todo: list[tuple[Path, int]] = [(folder, 0)]
+    too_deep = False
+    while todo:
+        here, depth = todo.pop()
+        try:
+            with os.scandir(here) as entries:
+                found = sorted(entries, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append((here, f"cannot list this folder: {error.strerror or error}"))
+            continue
+        listed += len(found)
+        if listed > MAX_FOLDER_ENTRIES:
+            problems.append(
+                (
+                    folder,
+                    f"more than {MAX_FOLDER_ENTRIES:,} names to look through; "
+                    "a catalog folder holds a few .yaml files: point to that folder",
+                )
+            )
+            break
+        below: list[tuple[Path, int]] = []
+        for entry in found:
+            if entry.name.startswith("."):
+                continue
+            path = here / entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if depth + 1 > MAX_FOLDER_DEPTH:
+                    if not too_deep:
+                        too_deep = True
+                        problems.append(
+                            (
+                                path,
+                                f"folders nest more than {MAX_FOLDER_DEPTH} levels deep here; "
+                                "a catalog needs a level or two: move its files up",
+                            )
+                        )
+                    continue
+                below.append((path, depth + 1))
+            elif path.suffix in SUFFIXES:
+                files.append(path)
+        if len(files) > MAX_CATALOG_FILES:
+            problems.append(
+                (
+                    folder,
+                    f"more than {MAX_CATALOG_FILES:,} .yaml files; "
+                    "a catalog holds a few dozen at most: point to the catalog's own folder",
+                )
+            )
+            files = files[:MAX_CATALOG_FILES]
+            break
+        todo.extend(reversed(below))
+    return sorted(files), problems
 
 
 def _display(folder: Path, path: Path) -> str:
@@ -206,8 +291,11 @@ def _load(
         if not folder.is_dir() and not given:
             run.add(str(folder), None, "catalog folder not found")
             continue
-        files = sorted({*_yaml_files(folder), *given})
-        if not files:
+        walked, walk_problems = _walk(folder)
+        for where, message in walk_problems:
+            run.add(_display(folder, where), None, message)
+        files = sorted({*walked, *given})
+        if not files and not walk_problems:
             run.add(str(folder), None, "no .yaml files in this catalog folder")
         layer_ids: dict[str, str] = {}
         for path in files:
@@ -263,21 +351,34 @@ def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
 
 def _is_catalog_file(folder: Path, path: Path) -> bool:
     """Would the loader read `path` as a file of `folder`? (The rules of _yaml_files.)"""
-    if not path.is_relative_to(folder) or path.suffix not in {".yaml", ".yml"}:
+    if not path.is_relative_to(folder) or path.suffix not in SUFFIXES:
         return False
     return not any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
+_NOT_A_CATALOG = (
+    "this is not a catalog file: a catalog file is a mapping with 'vocabulary', 'exercises' "
+    "or 'overrides'; move other files out of the catalog folder"
+)
+
+
 def _read(run: _Pass, name: str, path: Path, given: str | None = None) -> dict[str, Any] | None:
+    """The file's document, or None with its problems added. A file that turns out not to
+    be a catalog file (a link to a system file, say) is said to be one, never quoted."""
+    text: str | None = None
     try:
         text = read_text(path) if given is None else decode(given.encode("utf-8"))
         run.finders[name] = LineFinder(text)
         document = parse(text)
     except YamlProblem as problem:
-        run.problems.append(Problem(name, problem.line, None, None, problem.message))
+        if problem.values and text is not None and not _may_be_catalog(text):
+            run.problems.append(Problem(name, None, None, None, _NOT_A_CATALOG))
+            return None
+        for value in problem.values or (problem,):
+            run.problems.append(Problem(name, value.line, None, None, value.message))
         return None
     except OSError as error:
-        run.add(name, None, f"cannot read the file: {error.strerror}")
+        run.add(name, None, f"cannot read the file: {error.strerror or error}")
         return None
     if document is None:
         return {}
@@ -286,10 +387,24 @@ def _read(run: _Pass, name: str, path: Path, given: str | None = None) -> dict[s
             name, (), "the file must be a mapping with 'vocabulary', 'exercises' or 'overrides'"
         )
         return None
-    for key in document:
-        if key not in TOP_LEVEL_KEYS:
-            run.add(name, (key,), f"unknown section '{key}'{_did_you_mean(key, TOP_LEVEL_KEYS)}")
+    unknown = [key for key in document if key not in TOP_LEVEL_KEYS]
+    if unknown and len(unknown) == len(document):
+        meant = [key for key in unknown if _did_you_mean(key, TOP_LEVEL_KEYS)]
+        if len(meant) < len(unknown):  # some key is no catalog word at all: do not quote it
+            run.add(name, None, _NOT_A_CATALOG)
+            return None
+    for key in unknown:
+        run.add(name, (key,), f"unknown section '{key}'{_did_you_mean(key, TOP_LEVEL_KEYS)}")
     return document
+
+
+def _may_be_catalog(text: str) -> bool:
+    """Whether a document whose values do not read is still shaped like a catalog file: a
+    mapping with a catalog section, or a key close to one's name (unknown: yes)."""
+    keys = top_level_keys(text)
+    if keys is None:
+        return False
+    return any(key in TOP_LEVEL_KEYS or _did_you_mean(key, TOP_LEVEL_KEYS) for key in keys)
 
 
 def _entries(

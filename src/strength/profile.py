@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
@@ -25,7 +25,15 @@ from .errors import FieldIssue, ProfileError
 from .model import Level
 from .units import Units
 from .words import date_words
-from .yamlfile import MAX_FILE_BYTES, LineFinder, Loader, YamlProblem, parse, read_text
+from .yamlfile import (
+    FileTooLarge,
+    LineFinder,
+    ValueProblem,
+    YamlProblem,
+    parse,
+    read_text,
+    top_level_keys,
+)
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = dict(
@@ -37,6 +45,13 @@ DAY_NAMES = dict(
 )
 MAX_WEEKS = 52
 MAX_PROFILE_CHARS = 64_000  # a profile is a few hundred bytes
+MAX_PROFILE_BYTES = 4 * MAX_PROFILE_CHARS  # what a file of that many characters may take
+# The days a plan may start and a race may be run: this century. Far enough for any runner,
+# near enough that a plan's weeks (52 at most after the first day) stay in the calendar.
+EARLIEST_DAY = dt.date(2000, 1, 1)
+LATEST_DAY = dt.date(2100, 12, 31)
+# A week's days, as a runner may write them: mon or Monday, in any case.
+_DAY_WORDS = {word: day for day in WEEKDAYS for word in (day, DAY_NAMES[day].lower())}
 
 # A common club runner's week, and the default until a runner describes their own:
 # rest Monday and Friday, one hard workout midweek, the long run on Sunday.
@@ -54,6 +69,17 @@ TYPICAL_WEEK: dict[str, str] = {
 def next_monday(today: dt.date) -> dt.date:
     """Plans start on a Monday: the first one after today."""
     return today + dt.timedelta(days=7 - today.weekday())
+
+
+def _not_yes_or_no(value: Any) -> Any:
+    """Python counts yes and no as 1 and 0; a number answer refuses them instead."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("yes_or_no", "a number, not yes or no")
+    return value
+
+
+Whole = Annotated[int, BeforeValidator(_not_yes_or_no)]
+Number = Annotated[float, BeforeValidator(_not_yes_or_no)]
 
 
 class Run(StrEnum):
@@ -84,21 +110,21 @@ class Rules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    deload_every: int = Field(
+    deload_every: Whole = Field(
         default=4, ge=0, le=12, description="Every Nth week is a deload (0: never)."
     )
-    deload_cut: float = Field(
+    deload_cut: Number = Field(
         default=0.5, ge=0.3, le=0.7, description="Share of volume removed in a deload week."
     )
-    taper_weeks: int = Field(default=2, ge=0, le=4, description="Weeks of taper before a race.")
-    taper_cut: float = Field(
+    taper_weeks: Whole = Field(default=2, ge=0, le=4, description="Weeks of taper before a race.")
+    taper_cut: Number = Field(
         default=0.5, ge=0.3, le=0.7, description="Share of volume removed in the taper."
     )
-    max_weekly_increase: float = Field(
+    max_weekly_increase: Number = Field(
         default=0.10, ge=0.0, le=0.5, description="Cap on an area's week-over-week volume rise."
     )
-    hours_between_leg_sessions: int = Field(default=48, ge=24, le=96)
-    new_eccentric_weeks: int = Field(
+    hours_between_leg_sessions: Whole = Field(default=48, ge=24, le=96)
+    new_eccentric_weeks: Whole = Field(
         default=2,
         ge=0,
         le=4,
@@ -106,11 +132,11 @@ class Rules(BaseModel):
         "48 h away from the long run and hard runs.",
     )
     no_strength_before_hard: bool = True
-    race_week_free_hours: int = Field(default=48, ge=24, le=96)
+    race_week_free_hours: Whole = Field(default=48, ge=24, le=96)
     plyometrics_from: Level = Field(
         default=Level.intermediate, description="Lowest level that gets plyometrics, late."
     )
-    warm_up_minutes: int = Field(default=5, ge=0, le=15)
+    warm_up_minutes: Whole = Field(default=5, ge=0, le=15)
 
 
 class Profile(BaseModel):
@@ -118,15 +144,17 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    start: dt.date
-    race: dt.date | None = None
-    weeks: int | None = Field(default=None, ge=1, le=MAX_WEEKS)
+    start: dt.date = Field(ge=EARLIEST_DAY, le=LATEST_DAY)
+    race: dt.date | None = Field(default=None, ge=EARLIEST_DAY, le=LATEST_DAY)
+    weeks: Annotated[int | None, BeforeValidator(_not_yes_or_no)] = Field(
+        default=None, ge=1, le=MAX_WEEKS
+    )
     level: Level = Level.beginner
     weaknesses: tuple[str, ...] = Field(min_length=1, max_length=11)
     imbalance: dict[str, str] = Field(default_factory=dict)
     equipment: tuple[str, ...] = ()
-    sessions_per_week: int = Field(default=2, ge=1, le=5)
-    minutes_per_session: int = Field(default=30, ge=10, le=120)
+    sessions_per_week: Whole = Field(default=2, ge=1, le=5)
+    minutes_per_session: Whole = Field(default=30, ge=10, le=120)
     week: dict[str, Run]
     long_run_strategy: LongRunStrategy = LongRunStrategy.day_before
     maintenance: bool = Field(
@@ -136,7 +164,7 @@ class Profile(BaseModel):
         default=Units.metric,
         description="How loads and lengths are shown: metric (kg, m) or imperial (lb, ft).",
     )
-    heavy_legs: tuple[int, ...] = Field(
+    heavy_legs: tuple[Whole, ...] = Field(
         default=(), description="Weeks the runner marked 'heavy legs': each becomes a deload."
     )
     daily: tuple[str, ...] = Field(
@@ -205,9 +233,12 @@ labels name it: the code name is the file's and the URL's, this is the runner's.
 def bounds(field: str) -> tuple[int, int] | tuple[float, float]:
     """The lowest and highest value a numeric answer may take, read from the model itself:
     `bounds("minutes_per_session") == (10, 120)`, `bounds("rules.deload_cut") == (0.3, 0.7)`.
-    KeyError for an answer that is not a bounded number."""
+    KeyError for an answer that is not a bounded number (the days are EARLIEST_DAY and
+    LATEST_DAY)."""
     low: Any = None
     high: Any = None
+    if _kind(field) is dt.date:
+        raise KeyError(f"{field!r} is a day, between EARLIEST_DAY and LATEST_DAY")
     for rule in _field_info(field).metadata:
         low = getattr(rule, "ge", low)
         high = getattr(rule, "le", high)
@@ -237,7 +268,9 @@ def _kind(field: str) -> Any:
     """The answer's type, without the None an optional answer may also be."""
     annotation = _field_info(field).annotation
     if get_origin(annotation) in (Union, UnionType):
-        return next(arg for arg in get_args(annotation) if arg is not type(None))
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    if get_origin(annotation) is Annotated:  # Whole, Number: the number inside
+        annotation = get_args(annotation)[0]
     return annotation
 
 
@@ -245,16 +278,26 @@ def _example_start() -> dt.date:
     return next_monday(dt.date.today())
 
 
+class _Said(str):
+    """A value already put in words by the YAML reader ('a number with 5,000 digits')."""
+
+    __slots__ = ()
+
+
 def _shown(value: Any) -> str:
     """A value the runner gave, as the message quotes it."""
     if value is None:
         return "nothing"
+    if isinstance(value, _Said):
+        return str(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dt.datetime):
         return f"'{value.isoformat(sep=' ')}'"
     if isinstance(value, dt.date):
         return date_words(value)
+    if isinstance(value, int) and abs(value) >= 10**_LONGEST:
+        return f"a number with {_digits(abs(value)):,} digits"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list | tuple):
@@ -263,6 +306,20 @@ def _shown(value: Any) -> str:
         return "a group of answers"
     text = " ".join(str(value).split())
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+_LONGEST = 30  # digits a message shows of a number; a longer one is said by its length
+
+
+def _digits(number: int) -> int:
+    """How many digits a positive number has, without writing it out (Python refuses to
+    write out more than 4,300)."""
+    digits = int(math.log10(number)) + 1
+    if 10 ** (digits - 1) > number:
+        digits -= 1
+    elif 10**digits <= number:
+        digits += 1
+    return digits
 
 
 def _either(words: Any) -> str:
@@ -305,6 +362,11 @@ def _value_message(field: str, value: Any, error: str) -> str:
     """A single answer (a date, a number, a word from a list, yes or no) that will not do."""
     name, kind = ANSWER_NAMES[field], _kind(field)
     shown = _shown(value)
+    if kind is dt.date and error in _OUT_OF_BOUNDS:
+        return (
+            f"{name}: {shown} is outside the years this planner covers; pick a day between "
+            f"{date_words(EARLIEST_DAY)} and {date_words(LATEST_DAY)}."
+        )
     if kind is dt.date:
         return (
             f"{name}: {shown} is not a date; write it as YYYY-MM-DD, "
@@ -470,33 +532,54 @@ def profile_from_dict(data: Any) -> Profile:
     raise ProfileError([issue for issue, _ in checked])
 
 
+def _not_answers(data: Any) -> FieldIssue:
+    example = _example_start().isoformat()
+    return FieldIssue(
+        "profile",
+        f"This profile holds {_shown(data)}; write it as a set of answers, "
+        f"one per line, like 'start: {example}' and 'weaknesses: [hamstrings]'.",
+    )
+
+
+def _day(written: Any) -> str:
+    """A day's code name (mon ... sun) from mon, Mon, MONDAY or monday; anything else
+    stays as written, for the message that says it is no day of the week."""
+    return _DAY_WORDS.get(str(written).lower(), str(written))
+
+
 def _checked(data: Any) -> Profile | list[_Found]:
     """The profile, or every problem with it, each with where in the data it is."""
     if not isinstance(data, dict):
-        example = _example_start().isoformat()
-        return [
-            (
-                FieldIssue(
-                    "profile",
-                    f"This profile holds {_shown(data)}; write it as a set of answers, "
-                    f"one per line, like 'start: {example}' and 'weaknesses: [hamstrings]'.",
-                ),
-                (),
-            )
-        ]
+        return [(_not_answers(data), ())]
     data = dict(data)
     written: dict[str, Any] = {}  # each day's code name -> the name the runner wrote
+    twice: list[_Found] = []  # a day given twice, as Mon and mon, or mon and Monday
     week = data.get("week")
     if isinstance(week, dict):
-        written = {str(day).lower()[:3]: day for day in week}
-        data["week"] = {str(day).lower()[:3]: run for day, run in week.items()}
+        days: dict[str, Any] = {}
+        for given, run in week.items():
+            day = _day(given)
+            if day in days:
+                twice.append((_day_twice(day, written[day], given), ("week", str(given))))
+                continue
+            written[day], days[day] = given, run
+        data["week"] = days
     try:
         profile = Profile.model_validate(data)
     except ValidationError as error:
         found = _issues(error, data, written)
         issues = [issue for issue, _ in found]
-        return found + [found for found in _date_issues(data) if found[0] not in issues]
-    return _week_issues(profile, written) or profile
+        return found + [found for found in _date_issues(data) if found[0] not in issues] + twice
+    return _week_issues(profile, written) + twice or profile
+
+
+def _day_twice(day: str, first: Any, again: Any, lines: str = "") -> FieldIssue:
+    name = DAY_NAMES.get(day, _shown(str(again)))
+    how = f"as {_shown(str(first))} and {_shown(str(again))}" if first != again else "twice"
+    return FieldIssue(
+        "week",
+        f"{ANSWER_NAMES['week']}: {name} is given {how}{lines}; say what you run on {name} once.",
+    )
 
 
 def _issues(error: ValidationError, data: dict[str, Any], written: dict[str, Any]) -> list[_Found]:
@@ -572,6 +655,16 @@ def _week_issues(profile: Profile, written: dict[str, Any]) -> list[_Found]:
     for area, side in profile.imbalance.items():
         if side not in {"left", "right"}:
             found.append((FieldIssue("imbalance", _side_message(area, side)), ("imbalance", area)))
+    strays = [area for area in profile.imbalance if area not in profile.weaknesses]
+    if strays:
+        one = len(strays) == 1
+        text = (
+            f"{ANSWER_NAMES['imbalance']}: {_both(_shown(area) for area in strays)} "
+            f"{'is' if one else 'are'} not among your {ANSWER_NAMES['weaknesses'].lower()} "
+            f"({_both(profile.weaknesses)}); add {'it' if one else 'them'} to your weak links, "
+            f"or remove {'its' if one else 'their'} weaker side."
+        )
+        found.append((FieldIssue("imbalance", text), ("imbalance", strays[0])))
     length = profile.length_weeks
     outside = sorted(week for week in profile.heavy_legs if week < 1 or week > length)
     if outside:
@@ -599,11 +692,13 @@ def _week_issues(profile: Profile, written: dict[str, Any]) -> list[_Found]:
 
 
 def read_profile(path: Path) -> Profile:
-    """A profile from a YAML file; a problem names the file (and line) first."""
+    """A profile from a YAML file; a problem names the file (and line) first. Only a plain
+    file is read (never a pipe or a device, which could wait forever), and at most a
+    profile's worth of it."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ProfileError([_too_large(str(path))])
-        text = read_text(path)
+        text = read_text(path, MAX_PROFILE_BYTES)
+    except FileTooLarge:
+        raise ProfileError([_too_large(str(path))]) from None
     except YamlProblem as problem:
         raise ProfileError([_yaml_issue(problem, str(path))]) from None
     return read_profile_text(text, str(path))
@@ -617,11 +712,15 @@ def read_profile_text(text: str, source: str = "profile") -> Profile:
     try:
         data = parse(text)
     except YamlProblem as problem:
-        raise ProfileError([_yaml_issue(problem, source)]) from None
-    except ValueError:  # PyYAML builds dates itself, and a date like 2027-13-01 fails there
-        checked: Profile | list[_Found] = _bad_dates(text)
-    else:
-        checked = _checked(data)
+        if not problem.values:
+            raise ProfileError([_yaml_issue(problem, source)]) from None
+        if not _holds_answers(top_level_keys(text) or ()):
+            raise ProfileError([_no_answers(source)]) from None
+        issues = [_value_issue(value, source) for value in problem.values]
+        raise ProfileError(list(dict.fromkeys(issues))) from None
+    if isinstance(data, dict) and not _holds_answers(data):
+        raise ProfileError([_no_answers(source)])
+    checked = _checked(data)
     if isinstance(checked, Profile):
         return checked
     lines = LineFinder(text)
@@ -631,6 +730,63 @@ def read_profile_text(text: str, source: str = "profile") -> Profile:
             for issue, path in checked
         ]
     )
+
+
+def _holds_answers(keys: Any) -> bool:
+    """Whether a file's keys include a profile's answer (in any case): a file with none,
+    a system file, say, is not quoted back key by key."""
+    keys = list(keys)
+    return not keys or any(str(key).lower() in Profile.model_fields for key in keys)
+
+
+def _no_answers(source: str) -> FieldIssue:
+    return FieldIssue(
+        "profile",
+        "This file is not a profile: it holds none of a profile's answers "
+        f"({', '.join(Profile.model_fields)}); open a profile saved from the app or "
+        "`strength build`.",
+        source,
+    )
+
+
+def _value_issue(value: ValueProblem, source: str) -> FieldIssue:
+    """A value the YAML reader could not read as written (a day not in the calendar, a
+    number of 5,000 digits, a `!!set`, a key given twice), said of the answer it is in."""
+    where = _where(source, value.line)
+    path = value.path
+    if not path or isinstance(path[0], int):  # the profile itself is no set of answers
+        return replace(_not_answers(_Said(value.shown)), where=where)
+    if value.kind == "duplicate":
+        return replace(
+            _duplicate(path, value.shown, f" (lines {value.first_line} and {value.line})"),
+            where=where,
+        )
+    loc = path
+    if path[0] == "week" and len(path) > 1:
+        loc = ("week", _day(path[1]), *path[2:])
+    return replace(_explain(loc, "unreadable", _Said(value.shown), {}, ""), where=where)
+
+
+def _duplicate(path: tuple[str | int, ...], key: str, lines: str) -> FieldIssue:
+    """An answer, a day, a rule or a weaker side given twice in one place."""
+    head = str(path[0])
+    if head not in Profile.model_fields:
+        return FieldIssue(
+            head, f"{_shown(head)} is given twice{lines}; keep one of them, or remove it."
+        )
+    name = ANSWER_NAMES[head]
+    if len(path) == 1:
+        return FieldIssue(head, f"{name} is given twice{lines}; keep one of them.")
+    if head == "week" and len(path) == 2:
+        return _day_twice(_day(key), key, key, lines)
+    if head == "rules" and len(path) == 2:
+        rule = (
+            f"{ANSWER_NAMES[f'rules.{key}']} ('{key}')" if key in Rules.model_fields else f"'{key}'"
+        )
+        return FieldIssue(
+            f"rules.{key}", f"{name}: {rule} is given twice{lines}; keep one of them."
+        )
+    return FieldIssue(head, f"{name}: {_shown(key)} is given twice{lines}; keep one of them.")
 
 
 def _where(source: str, line: int | None) -> str:
@@ -659,49 +815,6 @@ def _yaml_issue(problem: YamlProblem, source: str) -> FieldIssue:
     if not re.search(r"\b(save|write|check)\b", message):
         message += f"; write plain answers, like 'start: {_example_start().isoformat()}'"
     return FieldIssue("profile", message.removesuffix(".") + ".", _where(source, problem.line))
-
-
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-def _bad_dates(text: str) -> list[_Found]:
-    """The answers holding a date that is no day of the calendar (2027-13-01)."""
-    found: list[_Found] = []
-
-    def visit(node: yaml.Node, path: tuple[str | int, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                visit(value, (*path, str(key.value)))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                visit(item, (*path, index))
-        elif isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and path:
-            try:
-                yaml.SafeLoader("").construct_yaml_timestamp(node)
-            except ValueError:
-                loc = path
-                if path[0] == "week" and len(path) > 1:
-                    loc = ("week", str(path[1]).lower()[:3])
-                found.append((_explain(loc, "date_parsing", node.value, {}, ""), path))
-
-    try:
-        root = yaml.compose(text, Loader=Loader)
-    except yaml.YAMLError:
-        root = None
-    if root is not None:
-        visit(root, ())
-    if found:
-        return found
-    return [
-        (
-            FieldIssue(
-                "profile",
-                "A date in this profile is no day of the calendar; write dates as YYYY-MM-DD, "
-                f"for example {_example_start().isoformat()}.",
-            ),
-            (),
-        )
-    ]
 
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:

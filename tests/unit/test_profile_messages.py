@@ -156,6 +156,24 @@ CORPUS: list[tuple[str, dict[str, Any], str]] = [
      "rules.no_strength_before_hard"),
     ("rule too few hours", BASE | {"rules": {"hours_between_leg_sessions": 12}},
      "rules.hours_between_leg_sessions"),
+    # Issue 13: what Python or YAML 1.1 would take silently, refused in a runner's words.
+    ("start before 2000", BASE | {"start": "1999-12-27"}, "start"),
+    ("race after 2100", _without("race") | {"start": "2100-11-01", "race": "2101-01-09"},
+     "race"),
+    ("start near year 9999", _without("race") | {"start": "9999-12-27", "weeks": 52}, "start"),
+    ("weeks yes", _without("race") | {"weeks": True}, "weeks"),
+    ("minutes yes", BASE | {"minutes_per_session": True}, "minutes_per_session"),
+    ("sessions no", BASE | {"sessions_per_week": False}, "sessions_per_week"),
+    ("heavy legs yes", BASE | {"heavy_legs": [True]}, "heavy_legs"),
+    ("rule yes", BASE | {"rules": {"deload_every": True}}, "rules.deload_every"),
+    ("rule share yes", BASE | {"rules": {"taper_cut": True}}, "rules.taper_cut"),
+    ("minutes as 1:30", BASE | {"minutes_per_session": "1:30"}, "minutes_per_session"),
+    ("a day cut short", BASE | {"week": WEEK | {"sunshine": "long"}}, "week"),
+    ("a day abbreviated oddly", BASE | {"week": {"Mond" if k == "mon" else k: v
+                                                 for k, v in WEEK.items()}}, "week"),
+    ("a day twice in two cases", BASE | {"week": WEEK | {"Mon": "easy"}}, "week"),
+    ("a day twice short and long", BASE | {"week": WEEK | {"monday": "rest"}}, "week"),
+    ("weaker side of no weak link", BASE | {"imbalance": {"calves": "left"}}, "imbalance"),
 ]  # fmt: skip
 IDS = [name for name, _, _ in CORPUS]
 
@@ -307,6 +325,16 @@ def test_a_file_too_large_for_a_profile_says_so() -> None:
         read_profile_text("# x\n" * 20_000, "big.yaml")
     _assert_plain(error.value.issues)
     assert str(error.value).startswith("big.yaml: ")
+
+
+def test_a_number_too_long_to_write_out_is_said_by_its_length() -> None:
+    # Python refuses to write out an int of over 4,300 digits: the message must not try.
+    (issue,) = _problems(BASE | {"minutes_per_session": 10**4999})
+
+    assert issue.message == (
+        "Minutes a session must be between 10 and 120; a number with 5,000 digits was given."
+    )
+    _assert_plain((issue,))
 
 
 # ----------------------------------------------------------------------------

@@ -6,6 +6,9 @@ files are each refused with the file and line named, never a crash or a hang.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import threading
 import time
 from pathlib import Path
 
@@ -323,3 +326,111 @@ def test_the_line_finder_follows_keys_and_list_indexes(
 
 def test_the_line_finder_gives_no_line_for_text_that_does_not_parse() -> None:
     assert LineFinder("a: [\n").line(("a",)) is None
+
+
+# ----------------------------------------------------------------------------
+# Values read as a person means them, or refused with their line (issue 13)
+
+
+def test_minutes_like_1_30_and_a_leading_zero_stay_as_written() -> None:
+    # YAML 1.1 reads 1:30 as 90 (base 60) and 010 as 8 (octal).
+    assert parse("a: 1:30\nb: 010\nc: 0x1f\nd: 1_000\ne: 1.5\nf: 2027-01-04\n") == {
+        "a": "1:30",
+        "b": "010",
+        "c": 31,
+        "d": 1000,
+        "e": 1.5,
+        "f": dt.date(2027, 1, 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: 1\nb: 2027-02-30\n", 2, "'2027-02-30' is not a date: there is no such day"),
+        ("a: 0000-01-01\n", 1, "'0000-01-01' is not a date"),
+        ("a: 2027-02-30 10:00:00\n", 1, "'2027-02-30 10:00:00' is not a date"),
+        ("a:\n  - " + "9" * 5000 + "\n", 2, "a number with 5,000 digits is longer than"),
+        ("a: 1\nb: 2\na: 3\n", 3, "'a' is given twice in the same place (lines 1 and 3)"),
+        ("a: {x: 1, x: 2}\n", 1, "'x' is given twice"),
+        ("<<: {x: 1, x: 2}\n", 1, "'x' is given twice"),
+        ("a: !!set {x, y}\n", 1, "an unordered set (!!set) is not allowed"),
+        ("a: !!omap [x: 1]\n", 1, "an ordered mapping (!!omap) is not allowed"),
+        ("a: !!binary aGk=\n", 1, "binary data (!!binary) is not allowed"),
+        ("a: !!int ten\n", 1, "'ten' is not a whole number"),
+        ("a: !!float much\n", 1, "'much' is not a number"),
+        ("a: !!bool maybe\n", 1, "'maybe' is not yes or no"),
+        ("a: !!timestamp soon\n", 1, "'soon' is not a date"),
+    ],
+)
+def test_a_value_that_cannot_be_read_as_written_is_refused_with_its_line(
+    text: str, line: int, words: str
+) -> None:
+    with pytest.raises(YamlProblem) as raised:
+        parse(text)
+
+    assert raised.value.line == line
+    assert words in raised.value.message
+    assert raised.value.values and raised.value.values[0].message == raised.value.message
+
+
+def test_every_unreadable_value_is_listed_with_its_place() -> None:
+    text = "a: 2027-02-30\nb:\n  c: !!set {x}\n  d: 1\n  d: 2\n"
+
+    with pytest.raises(YamlProblem) as raised:
+        parse(text)
+
+    assert [(v.path, v.line, v.kind) for v in raised.value.values] == [
+        (("a",), 1, "date"),
+        (("b", "c"), 3, "form"),
+        (("b", "d"), 5, "duplicate"),
+    ]
+    assert raised.value.values[2].first_line == 4
+
+
+def test_a_merge_overridden_by_the_mapping_is_no_duplicate() -> None:
+    assert parse("base: &b {x: 1, y: 2}\nown:\n  <<: *b\n  x: 3\n")["own"] == {"x": 3, "y": 2}
+
+
+def test_a_duplicate_in_a_catalog_file_names_the_file_and_both_lines(base: Path) -> None:
+    text = _legs_with("  source: Test catalog.", "  source: Test catalog.\n  source: Other.")
+    write_catalog(base, {"legs.yaml": text})
+
+    problem = only_problem(base)
+
+    first = line_of(base / "legs.yaml", "source: Test catalog.")
+    assert (problem.file, problem.line) == ("base/legs.yaml", first + 1)
+    assert_words(problem.message, "'source' is given twice", f"lines {first} and {first + 1}")
+
+
+def test_a_named_pipe_is_refused_without_being_waited_on(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    outcome: list[BaseException | str] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_text(pipe))
+        except BaseException as error:  # the test reads what was raised
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=5)
+
+    assert not reader.is_alive(), "read_text waited on a named pipe"
+    (problem,) = outcome
+    assert isinstance(problem, YamlProblem)
+    assert_words(problem.message, "named pipe (FIFO)", "not a file")
+
+
+def test_a_read_stops_at_the_limit_whatever_the_size_on_disk_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    status = Path("/proc/self/status")  # a plain file that says it holds 0 bytes
+    if not status.is_file() or status.stat().st_size:
+        pytest.skip("no /proc here")
+    monkeypatch.setattr(yamlfile, "MAX_FILE_BYTES", 100)
+
+    with pytest.raises(yamlfile.FileTooLarge, match="more than 100 bytes"):
+        read_text(status)
