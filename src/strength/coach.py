@@ -1,7 +1,9 @@
 """Coach mode: who may edit the catalog in the browser, and the edit form as plain data.
 
 Coach mode is off unless a password is configured (STRENGTH_COACH_PASSWORD, or the app's
-`coach_password` secret); without one the app has no control that writes a file. The form
+`coach_password` secret); without one the app has no control that writes a file. Guessing
+the password is slowed down and then locked out (`Guesses`, with its numbers in
+`GuessLimits`), for one session and for the whole server. The form
 helpers turn what a coach types (reps as "6-8", cues one per line, a protocol table) into
 the catalog's fields and back, and work out which fields an edit really changes, so a
 save rewrites only those lines.
@@ -9,9 +11,18 @@ save rewrites only those lines.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import logging
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from .errors import StrengthError
@@ -19,6 +30,8 @@ from .model import RANGE, Exercise
 
 PASSWORD_ENV = "STRENGTH_COACH_PASSWORD"
 PASSWORD_SECRET = "coach_password"
+LIMITS_ENV = "STRENGTH_COACH_"  # + a GuessLimits field in capitals, e.g. STRENGTH_COACH_LOCKOUT_S
+LOG = logging.getLogger("strength.coach")  # unlocks, refusals and locks; never a password
 
 # The columns of the protocol table, in the order a coach reads a week.
 PROTOCOL_COLUMNS = (
@@ -72,6 +85,200 @@ def password_matches(given: str, expected: str | None) -> bool:
     if expected is None or not given:
         return False
     return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+# ----------------------------------------------------------------------------
+# How many guesses
+
+
+@dataclass(frozen=True)
+class GuessLimits:
+    """How wrong coach passwords are slowed down and locked out: the one home of these
+    numbers (each can be overridden by STRENGTH_COACH_<FIELD>, e.g. STRENGTH_COACH_LOCKOUT_S).
+
+    After the n-th wrong password of a session its next try waits first_delay_s * 2^(n-1)
+    seconds, at most longest_delay_s; session_failures wrong passwords lock that session out,
+    and server_failures wrong passwords on the server within server_window_s lock out every
+    session (and again at each further wrong one while the window still holds as many), for
+    lockout_s each. While locked out even the right password is refused."""
+
+    first_delay_s: float = 0.5
+    longest_delay_s: float = 30.0
+    session_failures: int = 10
+    server_failures: int = 50
+    server_window_s: float = 3600.0
+    lockout_s: float = 900.0
+
+    def __post_init__(self) -> None:
+        if min(self.first_delay_s, self.longest_delay_s, self.lockout_s) < 0:
+            raise ValueError("a delay or a lockout cannot be negative")
+        if self.session_failures < 1 or self.server_failures < 1 or self.server_window_s <= 0:
+            raise ValueError("a lockout needs at least one failure within a window of time")
+
+    def delay_after(self, failures: int) -> float:
+        """Seconds before a session's next guess is heard, after `failures` wrong ones."""
+        if failures <= 0:
+            return 0.0
+        return min(self.first_delay_s * 2.0 ** min(failures - 1, 64), self.longest_delay_s)
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> GuessLimits:
+        """The defaults, with any STRENGTH_COACH_<FIELD> of `environ` in their place; a value
+        that is not a number (or breaks the limits) is logged and the default kept."""
+        limits = cls()
+        for each in fields(cls):
+            text = environ.get(LIMITS_ENV + each.name.upper())
+            if text is None or not text.strip():
+                continue
+            try:
+                number: Any = int(text) if each.type == "int" else float(text)
+                limits = replace(limits, **{each.name: number})
+            except ValueError:
+                LOG.warning(
+                    "%s=%r is not a valid %s: keeping %s",
+                    LIMITS_ENV + each.name.upper(),
+                    text,
+                    each.name,
+                    getattr(limits, each.name),
+                )
+        return limits
+
+
+class Outcome(StrEnum):
+    UNLOCKED = "unlocked"
+    WRONG = "wrong"  # a wrong password, counted
+    TOO_SOON = "too soon"  # not checked: the session's delay after a wrong one has not passed
+    LOCKED_OUT = "locked out"  # not checked: too many wrong ones, in this session or on the server
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What became of one guess. `retry_in_s`: seconds before the next guess is heard;
+    `until`: the end of a lockout (UTC), when there is one."""
+
+    outcome: Outcome
+    failures: int  # wrong passwords of this session since its last unlock or lockout
+    retry_in_s: float = 0.0
+    until: datetime | None = None
+
+    @property
+    def unlocked(self) -> bool:
+        return self.outcome is Outcome.UNLOCKED
+
+
+@dataclass
+class _Session:
+    failures: int = 0
+    next_try: float = 0.0
+    locked_until: float = 0.0
+    last_seen: float = 0.0
+
+
+def session_tag(session: str) -> str:
+    """A session as the log names it: a short hash, enough to follow one session's tries
+    but not the id itself (which could resume the session)."""
+    return hashlib.sha256(session.encode("utf-8")).hexdigest()[:12]
+
+
+class Guesses:
+    """Every password guess on this server, by session, thread-safe: decides whether a guess
+    is heard at all (delays, lockouts), checks it, and logs the outcome without the password.
+    `clock` gives seconds since the epoch (time.time; tests pass a fake one)."""
+
+    def __init__(
+        self, limits: GuessLimits | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.limits = limits or GuessLimits()
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._sessions: dict[str, _Session] = {}
+        self._server: deque[float] = deque(maxlen=self.limits.server_failures)
+        self._server_locked_until = 0.0
+
+    def guess(self, session: str, given: str, expected: str | None) -> Verdict:
+        """Hear one guess of `session`: refused unheard while the session waits or is locked
+        out, else checked against `expected` and counted when wrong."""
+        limits = self.limits
+        with self._lock:
+            now = self._clock()
+            self._forget_idle(now)
+            tag = session_tag(session)
+            record = self._sessions.get(session) or _Session()
+            if record.locked_until and now >= record.locked_until:
+                record = _Session()  # a lockout served: a fresh start
+            record.last_seen = now
+            locked_until = max(record.locked_until, self._server_locked_until)
+            if now < locked_until:
+                if record.failures:  # a session new to the store stays out of it
+                    self._sessions[session] = record
+                LOG.warning(
+                    "coach unlock refused unheard, locked out until %s (session %s, %d wrong "
+                    "in this session, %d on the server within the window)",
+                    _utc(locked_until).isoformat(timespec="seconds"),
+                    tag,
+                    record.failures,
+                    self._recent(now),
+                )
+                return Verdict(
+                    Outcome.LOCKED_OUT, record.failures, locked_until - now, _utc(locked_until)
+                )
+            if now < record.next_try:
+                self._sessions[session] = record
+                LOG.info("coach unlock refused unheard: too soon (session %s)", tag)
+                return Verdict(Outcome.TOO_SOON, record.failures, record.next_try - now)
+            if password_matches(given, expected):
+                self._sessions.pop(session, None)
+                LOG.info(
+                    "coach unlocked (session %s, after %d wrong in this session)",
+                    tag,
+                    record.failures,
+                )
+                return Verdict(Outcome.UNLOCKED, 0)
+            record.failures += 1
+            self._server.append(now)
+            recent = self._recent(now)
+            verdict = Verdict(Outcome.WRONG, record.failures, limits.delay_after(record.failures))
+            record.next_try = now + verdict.retry_in_s
+            # The server: locked at the n-th wrong one within the window, and again at each
+            # further one while the window still holds n.
+            if recent >= limits.server_failures:
+                self._server_locked_until = now + limits.lockout_s
+            if record.failures >= limits.session_failures:
+                record.locked_until = now + limits.lockout_s
+            self._sessions[session] = record
+            until = max(record.locked_until, self._server_locked_until)
+            LOG.warning(
+                "coach unlock refused: wrong password (session %s, %d wrong in this session, "
+                "%d on the server within the window)%s",
+                tag,
+                record.failures,
+                recent,
+                f"; locked out until {_utc(until).isoformat(timespec='seconds')}"
+                if until > now
+                else "",
+            )
+            if until > now:
+                return Verdict(Outcome.LOCKED_OUT, record.failures, until - now, _utc(until))
+            return verdict
+
+    def _recent(self, now: float) -> int:
+        window = self.limits.server_window_s
+        return sum(1 for moment in self._server if now - moment < window)
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop the sessions neither locked out nor seen within the window: memory stays
+        bounded however many sessions an attacker opens."""
+        window = self.limits.server_window_s
+        for session, record in list(self._sessions.items()):
+            if record.locked_until <= now and now - record.last_seen >= window:
+                del self._sessions[session]
+
+
+def _utc(moment: float) -> datetime:
+    return datetime.fromtimestamp(moment, UTC)
+
+
+GUESSES = Guesses(GuessLimits.from_environ(os.environ))  # the server's one store of guesses
 
 
 # ----------------------------------------------------------------------------
@@ -271,11 +478,18 @@ def form_changes(original: Mapping[str, Any], edited: Mapping[str, Any]) -> dict
 
 
 __all__ = [
+    "GUESSES",
+    "LIMITS_ENV",
+    "LOG",
     "MAINTENANCE",
     "PASSWORD_ENV",
     "PASSWORD_SECRET",
     "PROTOCOL_COLUMNS",
     "FormError",
+    "GuessLimits",
+    "Guesses",
+    "Outcome",
+    "Verdict",
     "coach_mode",
     "configured_password",
     "dose_from_form",
@@ -287,4 +501,5 @@ __all__ = [
     "protocol_from_rows",
     "protocol_rows",
     "reps_text",
+    "session_tag",
 ]

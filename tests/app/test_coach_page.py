@@ -1,7 +1,9 @@
-"""Coaches edit the catalog in the browser, safely: only in coach mode, behind a password;
-every change is previewed, saved into the files (comments kept) and can be undone.
+"""Coaches edit the catalog in the browser, safely: only in coach mode, behind a password
+whose guessing is slowed down and locked out; every change is previewed, saved into the
+files (comments kept) and can be undone.
 
-Every test edits a copy of the shipped catalog in tmp_path.
+Every test edits a copy of the shipped catalog in tmp_path, and counts its password guesses
+in a store of its own, on a fake clock.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from strength import coach
 from strength.catalog import BUNDLED
 
 TIMEOUT = 60
@@ -55,6 +58,23 @@ def _menu() -> None:
     from strength.ui.pages import pages
 
     st.write(", ".join(pages()))
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_750_000_000.0  # 2025-06-15 15:06:40 UTC
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """A fresh store of guesses on a fake clock: AppTest gives every test the same session
+    id, so the server's store would otherwise carry one test's wrong passwords into the next."""
+    fake = Clock()
+    monkeypatch.setattr(coach, "GUESSES", coach.Guesses(coach.GuessLimits(), clock=fake))
+    return fake
 
 
 @pytest.fixture
@@ -119,19 +139,54 @@ def test_with_a_password_configured_the_menu_has_the_coach_page(coach_mode: Path
     assert _menu_names().split(", ") == ["build", "plan", "catalog", "method", "coach"]
 
 
-def test_a_wrong_password_is_refused_and_the_right_one_unlocks(coach_mode: Path) -> None:
+def test_a_wrong_password_is_refused_and_the_right_one_unlocks(
+    coach_mode: Path, clock: Clock
+) -> None:
     at = AppTest.from_function(_coach_page, default_timeout=TIMEOUT).run()
     assert [button.label for button in at.button] == ["Unlock"]
     at.text_input(key="coach_password_given").input("tendons").run()
     at.button[0].click().run()
     assert "not the coach password" in at.error[0].value
+    assert "next try is heard in 0.5 s" in at.error[0].value
     assert not at.selectbox
+    clock.now += 0.5
     at.text_input(key="coach_password_given").input(PASSWORD)
     at.button[0].click().run()
     assert not at.exception
     assert at.selectbox(key="coach_pick").value
     assert "Save" not in [button.label for button in at.button]  # nothing to save yet
     assert str(coach_mode) in at.caption[0].value
+
+
+def test_repeated_wrong_passwords_are_slowed_then_locked_out_even_the_right_one(
+    coach_mode: Path, clock: Clock
+) -> None:
+    at = AppTest.from_function(_coach_page, default_timeout=TIMEOUT).run()
+
+    def guess(password: str) -> str:
+        at.text_input(key="coach_password_given").input(password)
+        at.button[0].click().run()
+        assert not at.exception
+        return str(at.error[0].value)
+
+    assert "next try is heard in 0.5 s" in guess("tendons")
+    assert guess(PASSWORD) == "Too soon after a wrong password: wait 0.5 s and try again."
+    for wait in (0.5, 1, 2, 4, 8, 16, 30, 30):
+        clock.now += wait
+        assert "not the coach password" in guess("tendons")
+    clock.now += 30
+    tenth = guess("tendons")
+    assert tenth == (
+        "Too many wrong passwords: coach mode is locked until 15:23 UTC (in about 15 minutes)."
+        " Until then even the right password is refused."
+    )
+    clock.now += 600
+    assert "locked until 15:23 UTC" in guess(PASSWORD)
+    assert not at.selectbox
+    clock.now += 300
+    at.text_input(key="coach_password_given").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.error and at.selectbox(key="coach_pick").value
 
 
 def test_a_dose_edited_and_saved_changes_the_file_and_keeps_its_comments(

@@ -58,6 +58,7 @@ def test_a_coach_edits_a_cue_and_the_next_plan_shows_it(page, coach_app) -> None
     page.get_by_role("button", name="Unlock").click()
     settle_after(page)
     page.get_by_text("That is not the coach password.").wait_for()
+    page.wait_for_timeout(600)  # a wrong password: the next try is heard after 0.5 s
     page.get_by_label("Coach password").fill(PASSWORD)
     page.get_by_role("button", name="Unlock").click()
     settle_after(page)

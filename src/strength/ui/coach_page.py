@@ -5,6 +5,10 @@ Every change goes into a draft (`strength.editing`) kept in the session: the pag
 diff and the catalog check's problems before anything is written; a save is refused while
 the catalog has problems or a file changed on disk meanwhile, and the last save can be
 undone. The page only draws: the rules live in `strength.editing` and `strength.coach`.
+
+Every control that changes the draft or writes a file calls a function guarded by
+`coach_access.writes`, which checks at that moment that the session is unlocked (a callback
+can outlive its button), and the draft itself is only handed out while unlocked.
 """
 
 from __future__ import annotations
@@ -22,7 +26,6 @@ from ..coach import (
     form_changes,
     lines,
     lines_of,
-    password_matches,
     protocol_from_rows,
     protocol_rows,
     reps_text,
@@ -37,10 +40,10 @@ from ..editing import (
 )
 from ..errors import CatalogError, Problem, StrengthError
 from ..model import LEVELS, Impact, Mode, Vocabulary
+from .coach_access import lock, require_unlocked, unlock_form, unlocked, writes
 from .data import forget_catalog
 from .pages import coach_password
 
-UNLOCKED = "coach_unlocked"
 DRAFT = "coach_draft"
 GENERATION = "coach_generation"  # bumped when the draft changes: the form starts afresh
 NOTICES = "coach_notices"
@@ -68,8 +71,8 @@ def render() -> None:
     if expected is None:
         st.info("Coach mode is off: set STRENGTH_COACH_PASSWORD to edit the catalog here.")
         return
-    if not st.session_state.get(UNLOCKED):
-        _unlock(expected)
+    if not unlocked():
+        unlock_form(expected)
         return
     draft = _draft()
     _where(draft.editor)
@@ -86,31 +89,20 @@ def render() -> None:
     with past:
         _history(draft)
     st.divider()
-    st.button("Lock coach mode", icon=":material/lock:", on_click=_lock)
+    st.button(
+        "Lock coach mode",
+        icon=":material/lock:",
+        on_click=lock,
+        args=(DRAFT, CONFLICT, IMPORTED, NOTICES),
+    )
 
 
 # ----------------------------------------------------------------------------
 # Unlocking and the draft
 
 
-def _unlock(expected: str) -> None:
-    st.write("The catalog can be changed here by a coach. Give the coach password to go on.")
-    with st.form("coach-unlock"):
-        given = st.text_input("Coach password", type="password", key="coach_password_given")
-        if st.form_submit_button("Unlock", type="primary"):
-            if password_matches(given, expected):
-                st.session_state[UNLOCKED] = True
-                st.session_state.pop("coach_password_given", None)
-                st.rerun()
-            st.error("That is not the coach password.", icon=":material/block:")
-
-
-def _lock() -> None:
-    for key in (UNLOCKED, DRAFT, CONFLICT, IMPORTED):
-        st.session_state.pop(key, None)
-
-
 def _draft() -> Draft:
+    require_unlocked()  # the draft, and every save through it, only while unlocked
     draft = st.session_state.get(DRAFT)
     if not isinstance(draft, Draft):
         draft = open_for_editing().draft()
@@ -131,6 +123,12 @@ def _reopen(editor: CatalogEditor | None = None) -> None:
     st.session_state.pop(CONFLICT, None)
     st.session_state.pop(IMPORTED, None)
     _set_draft((editor or open_for_editing()).draft())
+
+
+@writes("Discard the changes")
+def _discard(editor: CatalogEditor | None = None) -> None:
+    """The buttons that drop the draft and open the catalog again."""
+    _reopen(editor)
 
 
 def _notice(kind: str, text: str) -> None:
@@ -166,6 +164,7 @@ def _problems_text(head: str, problems: Sequence[Problem]) -> str:
     return head + "\n\n" + "\n".join(f"- {escape_markdown(str(p))}" for p in problems)
 
 
+@writes("a change to the draft")
 def _act(change: Callable[[Draft], Draft], select: str | None = None) -> None:
     """A button's change to the draft; a refusal becomes a message."""
     try:
@@ -508,7 +507,7 @@ def _exercise_form(draft: Draft, exercise_id: str) -> None:
         if not changes:
             _notice("info", "Nothing changed in the form.")
         else:
-            _set_draft(_draft().update(exercise_id, changes))
+            _act(lambda draft: draft.update(exercise_id, changes))
     except StrengthError as error:
         _notice("error", _error_text(error))
     st.rerun()
@@ -614,12 +613,13 @@ def _pending(draft: Draft) -> None:
     right.button(
         "Discard the changes",
         icon=":material/close:",
-        on_click=_reopen,
+        on_click=_discard,
         args=(draft.editor,),
         width="stretch",
     )
 
 
+@writes("Save")
 def _save() -> None:
     try:
         saved = _draft().save()
@@ -643,7 +643,7 @@ def _show_conflict(conflict: SaveConflict) -> None:
     st.button(
         "Open the catalog again (drops your unsaved changes)",
         icon=":material/refresh:",
-        on_click=_reopen,
+        on_click=_discard,
     )
 
 
@@ -688,6 +688,7 @@ def _import(draft: Draft) -> None:
     )
 
 
+@writes("Merge")
 def _merge(preview: ImportPreview) -> None:
     try:
         saved = preview.apply()
@@ -744,6 +745,7 @@ def _history(draft: Draft) -> None:
     )
 
 
+@writes("Undo last save")
 def _undo() -> None:
     dropped = bool(_draft().changes())
     try:
