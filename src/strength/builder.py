@@ -69,6 +69,8 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
                 continue
             track = placement.track
             track.first_use.setdefault(placement.item.id, shape.number)
+            if shape.loading:
+                track.loading_slots = placement.slots
             if placement.item.id == track.exercise.id and not shape.heavy_legs:
                 track.protocol_week += 1
         weeks.append(week)
@@ -129,6 +131,8 @@ def _place(
         exercise, step, slots = gentler, None, wanted
         load = cut_volume(track.load_for(gentler, profile.level), shape.cut)
         note = "stands in while the new eccentric exercise stays away from the long run"
+    if (shape.deload or shape.taper) and track.loading_slots is not None:
+        slots = tuple(slot for slot in slots if slot in track.loading_slots) or slots
     why = _why(build, track, exercise, shape, note) if explain else ""
     item = prescribe(profile, track, exercise, load, why, step)
     return _Placement(track, exercise, slots, item, step is not None)

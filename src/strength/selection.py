@@ -63,6 +63,9 @@ class Track:
     extra: bool = False  # a second ladder, there because the minutes allow it
     protocol_week: int = 1
     first_use: dict[str, int] = field(default_factory=dict)
+    # The sessions it went in during the last loading week: a lighter week (a deload, the
+    # taper) keeps to them, so it never adds the exercise to a session that lacked it.
+    loading_slots: tuple[int, ...] | None = None
     change: str = "starting dose"
     prep: Exercise | None = None  # stands in while plyometrics are not yet due
     other_loads: dict[str, Load] = field(default_factory=dict)  # prep and stand-ins
