@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .model import LEVELS, Dose, Exercise, Impact, Level, Mode, Protocol, ProtocolStep, Vocabulary
 
+# Catalog text as text in Markdown: the pages' one escaping (ui.text draws nothing and
+# imports no streamlit), also under the name the pages used to import from here.
+from .ui.text import md as escape_markdown
+
 BODYWEIGHT = "bodyweight"  # the equipment choice "nothing at all": always at hand
 
 MODE_WORDS: dict[Mode, str] = {
@@ -34,7 +38,6 @@ IMPACT_WORDS: dict[Impact, str] = {
 }
 _SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 _WORD = re.compile(r"[^\w]+")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])|:(?=[A-Za-z])")
 
 
 # ----------------------------------------------------------------------------
@@ -368,12 +371,6 @@ def ordinal(number: int) -> str:
 def percent(share: float) -> str:
     """0.1 -> '10%'."""
     return f"{round(share * 100)}%"
-
-
-def escape_markdown(text: str) -> str:
-    """Catalog text shown as itself in Streamlit markdown: no stray bold, links, maths
-    ($), colour directives (:red[...]) or HTML from a coach's punctuation."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + (m.group(1) or ":"), text)
 
 
 __all__ = [

@@ -22,6 +22,7 @@ from ..profile import (
     bounds,
 )
 from ..units import UNIT_WORDS, Units
+from .text import md
 
 DEFAULT_WEAKNESSES = ("hamstrings", "glute_med", "core")
 DEFAULT_RACE_WEEKS = 16
@@ -66,7 +67,8 @@ def answer_table(catalog: Catalog) -> dict[str, LinkAnswer]:
     """Every answer a page asks for, and the plan page's own view choices, by key."""
     vocabulary = catalog.vocabulary
     areas = {area: item.name for area, item in vocabulary.areas.items()}
-    equipment = {e: name for e, name in vocabulary.equipment.items() if e != "bodyweight"}
+    # Pills read Markdown, and the link carries the words as the pills show them.
+    equipment = {e: md(name) for e, name in vocabulary.equipment.items() if e != "bodyweight"}
     daily = {e.id: e.name for e in catalog if e.protocol and e.protocol.weeks[0].per_day}
     levels = {level.value: level.value.capitalize() for level in LEVELS}
     rows = [

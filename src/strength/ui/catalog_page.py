@@ -21,7 +21,6 @@ from ..browse import (
     Filters,
     Rung,
     chain,
-    escape_markdown,
     find,
     group,
     named,
@@ -32,6 +31,7 @@ from ..browse import (
 from ..catalog import Catalog
 from ..model import LEVELS, Exercise, Level, Mode
 from .data import catalog_or_message
+from .text import md
 
 # Widget keys are also the URL's parameter names: short, and distinct from the plan's.
 SEARCH, AREAS, EQUIPMENT, LEVELS_KEY, MODES = "q", "areas", "have", "levels", "modes"
@@ -42,7 +42,7 @@ _UNIT = re.compile(r"(\d) (s|m|h|kg)\b")
 
 def _md(text: str) -> str:
     """Catalog text as itself, with '90 s' and '3 m' kept on one line."""
-    return _UNIT.sub("\\1\u00a0\\2", escape_markdown(text))
+    return _UNIT.sub("\\1\u00a0\\2", md(text))
 
 
 def _clear_filters() -> None:
@@ -196,10 +196,10 @@ def _details(catalog: Catalog, exercise: Exercise) -> None:
         st.markdown(f"**Protocol: {_md(exercise.protocol.name)}**")
         st.table(
             pd.DataFrame(
-                {
+                {  # a table's cells are Markdown too
                     "Weeks": [row.weeks for row in rows],
                     "How often": [row.how_often for row in rows],
-                    "Dose": [row.dose for row in rows],
+                    "Dose": [_md(row.dose) for row in rows],
                 }
             ),
             hide_index=True,
@@ -258,7 +258,7 @@ def render() -> None:
         return
     open_one = len(found) == 1
     for area in group(catalog, found, filters.areas):
-        st.subheader(area.name, divider="gray")
+        st.subheader(md(area.name), divider="gray")
         about = catalog.vocabulary.areas.get(area.area)
         if about is not None:
             st.caption(_md(about.about))

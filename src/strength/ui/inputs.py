@@ -298,7 +298,7 @@ def _weak_links(
         for index, area in enumerate(sided):
             row = table[f"{SIDE_PREFIX}{area}"]
             side = columns[index % len(columns)].segmented_control(
-                row.label,
+                text(row.label),  # the area's name, from the catalog
                 **_choices(row),
                 default=row.default,
                 key=row.key,

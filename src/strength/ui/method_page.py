@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from .. import method
-from ..browse import escape_markdown, exercise_sources, protocol_sources
+from ..browse import exercise_sources, protocol_sources
 from ..catalog import Catalog
 from ..profile import LONG_RUN_STRATEGIES, Profile, Rules
 from ..progression import BUILD, FOUNDATION, PHASE_NAMES, PHASE_PURPOSE, STRENGTH, TAPER
 from .data import catalog_or_message
+from .text import md
 
 # The studies and guidelines the rules lean on, as our reference notes cite them.
 # "(secondary)": we read the finding in reviews or clinic pages, not the paper itself.
@@ -193,9 +194,9 @@ def _in_this_catalog(catalog: Catalog) -> None:
         for source in found:
             how = "a daily dose" if source.daily else "in strength sessions"
             lines.append(
-                f"- **{escape_markdown(' / '.join(source.names))}**: "
-                f"{escape_markdown(', '.join(source.exercises))}; {source.weeks} weeks, {how}."
-                f"  \n  :small[{escape_markdown(source.source)}]"
+                f"- **{md(' / '.join(source.names))}**: "
+                f"{md(', '.join(source.exercises))}; {source.weeks} weeks, {how}."
+                f"  \n  :small[{md(source.source)}]"
             )
         st.markdown(
             f"**{carriers} of {len(catalog)} exercises** follow a published protocol, from "
@@ -213,7 +214,7 @@ def _in_this_catalog(catalog: Catalog) -> None:
         st.table(
             pd.DataFrame(
                 {
-                    "Source": [source for source, _ in sources],
+                    "Source": [md(source) for source, _ in sources],  # cells are Markdown
                     "Exercises": [count for _, count in sources],
                 }
             ),
@@ -240,7 +241,7 @@ def render() -> None:
     if catalog is not None:
         _in_this_catalog(catalog)
     st.subheader("Studies cited on this page")
-    st.markdown("\n".join(f"- {escape_markdown(reference)}" for reference in REFERENCES))
+    st.markdown("\n".join(f"- {md(reference)}" for reference in REFERENCES))
     st.caption(
         "(secondary): we read the finding in reviews or clinic pages that cite it, not in the "
         "publication itself."
