@@ -8,6 +8,8 @@ the figure is the same with or without pytest-xdist), and flags a level over bud
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,6 +24,13 @@ TESTS = Path(__file__).resolve().parent
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if CI else "dev")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The app's data folder (where a coach's edits go by default) is this run's own, never
+    the developer's: set before any test or served app reads the catalog's folders."""
+    os.environ["STRENGTH_DATA_DIR"] = tempfile.mkdtemp(prefix="strength-data-")
+
 
 _seconds: dict[str, float] = defaultdict(float)
 _tests: dict[str, set[str]] = defaultdict(set)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -35,7 +36,9 @@ def _shipped_folder() -> Path:
 
 
 BUNDLED = _shipped_folder()
+BASE_ENV = "STRENGTH_CATALOG"
 OVERLAY_ENV = "STRENGTH_COACH_CATALOG"
+DATA_ENV = "STRENGTH_DATA_DIR"
 TOP_LEVEL_KEYS = ("vocabulary", "exercises", "overrides")
 VOCABULARY_KINDS = ("areas", "muscles", "equipment", "patterns")
 SUFFIXES = (".yaml", ".yml")
@@ -47,13 +50,51 @@ MAX_FOLDER_ENTRIES = 20_000  # names listed while looking for them
 
 def bundled_folder() -> Path:
     """The shipped catalog; STRENGTH_CATALOG points elsewhere (an installed copy, a test)."""
-    return Path(os.environ.get("STRENGTH_CATALOG", BUNDLED))
+    return Path(os.environ.get(BASE_ENV, BUNDLED))
+
+
+def data_folder() -> Path:
+    """Where the app keeps what it writes: $STRENGTH_DATA_DIR, else the platform's place
+    for an application's data (Linux: $XDG_DATA_HOME or ~/.local/share; macOS:
+    ~/Library/Application Support; Windows: %APPDATA%), in a `runner-strength` folder."""
+    chosen = os.environ.get(DATA_ENV, "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    home = Path.home()
+    if sys.platform == "win32":
+        root = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        root = home / "Library" / "Application Support"
+    else:
+        root = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return root / "runner-strength"
+
+
+def coach_folder() -> Path:
+    """The coach's own folder, layered over the base catalog, where every edit made in the
+    app goes: $STRENGTH_COACH_CATALOG, else `catalog` in the data folder. Never the
+    package: an installed catalog is read, never written."""
+    overlay = os.environ.get(OVERLAY_ENV, "").strip()
+    return Path(overlay).expanduser() if overlay else data_folder() / "catalog"
 
 
 def default_folders() -> tuple[Path, ...]:
-    """The shipped catalog, then the coach's overlay if STRENGTH_COACH_CATALOG names one."""
-    overlay = os.environ.get(OVERLAY_ENV, "").strip()
-    return (bundled_folder(), Path(overlay)) if overlay else (bundled_folder(),)
+    """What the app and the CLI read, so both give the same plan: the base catalog, then the
+    coach's folder when STRENGTH_COACH_CATALOG names one or the data folder holds one."""
+    overlay = coach_folder()
+    named = bool(os.environ.get(OVERLAY_ENV, "").strip())
+    return (bundled_folder(), overlay) if named or overlay.is_dir() else (bundled_folder(),)
+
+
+def editing_folders() -> tuple[Path, ...]:
+    """What the coach's editor opens; changes go to the last folder. A base catalog named by
+    STRENGTH_CATALOG (an operator's own copy) is edited in place unless a coach's folder
+    is named too; the shipped package is never written: its edits go to `coach_folder()`."""
+    named_base = bool(os.environ.get(BASE_ENV, "").strip())
+    named_overlay = bool(os.environ.get(OVERLAY_ENV, "").strip())
+    if named_base and not named_overlay and not coach_folder().is_dir():
+        return (bundled_folder(),)
+    return (bundled_folder(), coach_folder())
 
 
 @dataclass(frozen=True)
@@ -770,7 +811,10 @@ __all__ = [
     "catalog_fingerprint",
     "check_candidate",
     "check_catalog",
+    "coach_folder",
+    "data_folder",
     "default_folders",
     "display_name",
+    "editing_folders",
     "load_catalog",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .builder import build_plan
-from .catalog import OVERLAY_ENV, check_catalog, default_folders, load_catalog
+from .catalog import DATA_ENV, OVERLAY_ENV, check_catalog, default_folders, load_catalog
 from .errors import CatalogError, StrengthError
 from .exports import BINARY, PAPERS, render, summary_pdf, week_sheet_pdf
 from .profile import read_profile
@@ -74,8 +74,8 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="validate catalog folders; exit 1 with every problem listed",
         description="Validate catalog folders, layered in the order given (later ones "
-        "override earlier ones). Without folders: the bundled catalog plus "
-        f"${OVERLAY_ENV} if set.",
+        "override earlier ones). Without folders: the bundled catalog plus the coach's "
+        f"folder (${OVERLAY_ENV}, or 'catalog' in ${DATA_ENV}'s folder) when there is one.",
     )
     check.add_argument("folders", nargs="*", type=Path, metavar="DIR")
     check.add_argument(
@@ -97,7 +97,8 @@ def _catalog_options(parser: argparse.ArgumentParser, several: bool) -> None:
     parser.add_argument(
         "--coach",
         type=Path,
-        help=f"a coach's overlay folder (default: ${OVERLAY_ENV} if set)",
+        help=f"a coach's overlay folder (default: ${OVERLAY_ENV}, or the data folder's "
+        "'catalog' when it exists)",
     )
 
 

@@ -48,8 +48,8 @@ from .catalog import (
     Catalog,
     catalog_files,
     check_candidate,
-    default_folders,
     display_name,
+    editing_folders,
 )
 from .errors import CatalogError, Problem, StrengthError
 from .history import SavedChange, content_token, read_bytes
@@ -336,11 +336,11 @@ class CatalogEditor:
 
 
 def open_for_editing(*folders: Path | str) -> CatalogEditor:
-    """Read the catalog for editing: the given folders layered in order (default: the
-    shipped catalog, then STRENGTH_COACH_CATALOG's folder); changes go to the last one.
+    """Read the catalog for editing: the given folders layered in order (default:
+    `editing_folders()`, the base catalog and the coach's folder); changes go to the last.
 
     An invalid catalog still opens, with its problems, so a coach can fix it here."""
-    chosen = tuple(Path(folder) for folder in folders) or default_folders()
+    chosen = tuple(Path(folder) for folder in folders) or editing_folders()
     history.recover(chosen[-1])
     files = history.settled(chosen, partial(_read_files, chosen))
     texts = {path: s.text for path, s in files.items() if s.text is not None}

@@ -155,7 +155,8 @@ def test_a_wrong_password_is_refused_and_the_right_one_unlocks(
     assert not at.exception
     assert at.selectbox(key="coach_pick").value
     assert "Save" not in [button.label for button in at.button]  # nothing to save yet
-    assert str(coach_mode) in at.caption[0].value
+    assert f"`{coach_mode.name}`" in at.caption[0].value  # the folder by name, no server path
+    assert str(coach_mode) not in at.caption[0].value
 
 
 def test_repeated_wrong_passwords_are_slowed_then_locked_out_even_the_right_one(

@@ -176,14 +176,16 @@ def _act(change: Callable[[Draft], Draft], select: str | None = None) -> None:
 
 
 def _where(editor: CatalogEditor) -> None:
+    folder = editor.target.name.replace("`", "'")  # its name only: no server path shown
     if editor.overlay:
         st.caption(
-            f"Edits are saved to your overlay folder `{editor.target}` "
-            "(STRENGTH_COACH_CATALOG); the shipped catalog files are never written."
+            f"Edits are saved to your coach folder `{folder}` "
+            "(STRENGTH_COACH_CATALOG, or the app's data folder); the shipped catalog "
+            "is read, never written."
         )
     else:
         st.caption(
-            f"Edits are saved to the catalog folder `{editor.target}`. "
+            f"Edits are saved to the catalog folder `{folder}`. "
             "Every save is checked first, kept in the folder's history and can be undone."
         )
     if editor.problems:
