@@ -30,6 +30,7 @@ class Holds(StrEnum):
     date = "date"
     number = "number"
     flag = "flag"  # yes or no
+    token = "token"  # a word of the answer's own pattern, as written (an identity)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class LinkAnswer:
     words: Mapping[Any, str] = field(default_factory=dict)
     bounds: tuple[int, int] | None = None
     default: Any = None
+    pattern: str | None = None  # what a token must look like, and `shape` says it in words
+    shape: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,16 @@ def _flag(text: str) -> tuple[bool, Any]:
     return False, "write true or false"
 
 
+def _token(answer: LinkAnswer, text: str) -> tuple[bool, Any]:
+    word = text.strip()
+    if answer.pattern is None or re.fullmatch(answer.pattern, word):
+        return True, word
+    return False, f"it must be {answer.shape}" if answer.shape else "it is not of the right shape"
+
+
 def _one(answer: LinkAnswer, text: str) -> tuple[bool, Any]:
+    if answer.holds is Holds.token:
+        return _token(answer, text)
     if answer.holds is Holds.number:
         return _number(answer, text)
     if answer.holds is Holds.date:
@@ -168,7 +180,7 @@ def _written(answer: LinkAnswer, value: Any) -> str:
         return str(value.isoformat())
     if answer.holds is Holds.flag:
         return "true" if value else "false"
-    if answer.holds is Holds.number:
+    if answer.holds in (Holds.number, Holds.token):
         return str(value)
     return answer.words.get(value, str(value))
 

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import secrets
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -64,6 +65,14 @@ TYPICAL_WEEK: dict[str, str] = {
     "sat": "easy",
     "sun": "long",
 }
+
+
+PLAN_ID_PATTERN = r"^[A-Za-z0-9_-]{6,40}$"
+
+
+def new_plan_id() -> str:
+    """A new plan's identity: 12 random letters, digits, - and _ (not a secret)."""
+    return secrets.token_urlsafe(9)
 
 
 def next_monday(today: dt.date) -> dt.date:
@@ -164,6 +173,13 @@ class Profile(BaseModel):
         default=Units.metric,
         description="How loads and lengths are shown: metric (kg, m) or imperial (lb, ft).",
     )
+    plan_id: str | None = Field(
+        default=None,
+        pattern=PLAN_ID_PATTERN,
+        description="This plan's identity (letters, digits, - and _): calendar events are "
+        "named from it, so a rebuilt plan replaces its own events and no one else's. The "
+        "app writes one; it is not a secret.",
+    )
     heavy_legs: tuple[Whole, ...] = Field(
         default=(), description="Weeks the runner marked 'heavy legs': each becomes a deload."
     )
@@ -212,6 +228,7 @@ ANSWER_NAMES: dict[str, str] = {
     "maintenance": "In-season maintenance",
     "heavy_legs": "Heavy-legs weeks",
     "units": "Units for loads and distances",
+    "plan_id": "Plan identity",
     "daily": "Daily rehab protocol",
     "rules": "Coaching rules",
     "rules.deload_every": "Deload every so many weeks",
@@ -377,6 +394,11 @@ def _value_message(field: str, value: Any, error: str) -> str:
         return _ending(f"{name} must be {_either(words)}; {shown} was given", _close(value, words))
     if kind is bool:
         return f"{name} must be yes or no; {shown} was given."
+    if field == "plan_id":
+        return (
+            f"{name} must be 6 to 40 letters, digits, - or _ (for example "
+            f"k3Lm9-Qa_2Xz); {shown} was given."
+        )
     low, high = bounds(field)
     number = "" if error in _OUT_OF_BOUNDS else "a whole number " if kind is int else "a number "
     return f"{name} must be {number}between {low} and {high}; {shown} was given."

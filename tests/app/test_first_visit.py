@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from strength.profile import bounds
+from strength.profile import PLAN_ID_PATTERN, bounds
 from strength.ui import data
 
 TIMEOUT = 30
@@ -166,3 +167,17 @@ def test_after_a_catalog_save_the_charts_show_the_new_plan(
     after = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))  # type: ignore[attr-defined]
     assert not at.exception
     assert "Trunk" in after
+
+
+def test_a_first_visit_gives_the_plan_an_identity_that_the_link_and_the_file_keep() -> None:
+    at = _open(_build_page, **SHARED)
+    first = at.session_state["plan"]
+    assert re.fullmatch(PLAN_ID_PATTERN, first)
+
+    kept = _open(_plan_page, **SHARED, plan="coach-athlete-07")
+    assert kept.session_state["plan"] == "coach-athlete-07"
+    assert not kept.warning
+
+    bad = _open(_plan_page, **SHARED, plan="not an id!")
+    assert "Plan identity" in " ".join(w.value for w in bad.warning)
+    assert re.fullmatch(PLAN_ID_PATTERN, bad.session_state["plan"])  # a new one instead

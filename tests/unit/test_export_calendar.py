@@ -108,3 +108,21 @@ def test_catalog_markup_and_control_characters_stay_plain_text(catalog: Catalog)
     assert b"\x07" not in content and b"\x00" not in content
     first = _events(replace(plan, weeks=weeks))[0]
     assert "<b>Nordic</b> **curl**: " in str(first["description"])
+
+
+def test_two_runners_with_the_same_race_day_never_share_a_uid(catalog: Catalog) -> None:
+    mine = plan_for(catalog, weeks=None, race="2027-03-28", plan_id="runner-one-a1")
+    theirs = plan_for(catalog, weeks=None, race="2027-03-28", plan_id="runner-two-b2")
+
+    assert set(_uids_by_date(mine).values()).isdisjoint(_uids_by_date(theirs).values())
+    assert all(uid.startswith("runner-one-a1-") for uid in _uids_by_date(mine).values())
+
+
+def test_a_rebuilt_plan_with_its_identity_replaces_its_own_events(catalog: Catalog) -> None:
+    before = plan_for(catalog, plan_id="runner-one-a1", minutes_per_session=30)
+    after = plan_for(catalog, plan_id="runner-one-a1", minutes_per_session=45, level="advanced")
+
+    old, new = _uids_by_date(before), _uids_by_date(after)
+    assert {day: old[day] for day in old.keys() & new.keys()} == {
+        day: new[day] for day in old.keys() & new.keys()
+    }

@@ -141,6 +141,7 @@ CORPUS: list[tuple[str, dict[str, Any], str]] = [
     ("unknown long-run strategy", BASE | {"long_run_strategy": "whenever"}, "long_run_strategy"),
     ("maintenance maybe", BASE | {"maintenance": "maybe"}, "maintenance"),
     ("units unknown", BASE | {"units": "stones"}, "units"),
+    ("plan identity with spaces", BASE | {"plan_id": "my plan"}, "plan_id"),
     ("heavy legs past the end", BASE | {"heavy_legs": [3, 25]}, "heavy_legs"),
     ("heavy legs in words", BASE | {"heavy_legs": ["three"]}, "heavy_legs"),
     ("heavy legs not a list", BASE | {"heavy_legs": 3}, "heavy_legs"),

@@ -2,8 +2,8 @@
 
 Importing an updated plan replaces its events instead of adding copies: each
 event's UID is made of facts that survive a change of exercises or doses (the
-race date, or the start when there is no race; the session's date; whether it
-is a daily rehab dose). Nothing comes from the clock, so the same plan gives
+plan's identity, or the race date or start when it has none; the session's date;
+whether it is a daily rehab dose). Nothing comes from the clock, so the same plan gives
 the same bytes.
 """
 
@@ -44,12 +44,14 @@ def plan_ics(plan: Plan) -> bytes:
 def session_uid(plan: Plan, session: Session, taken: Collection[str] = ()) -> str:
     """A UID that stays the same when the plan is rebuilt with other exercises or doses.
 
-    Anchored on the race (or the start when there is none), so a runner who
-    re-imports an updated plan gets each session's event replaced, not doubled.
-    A regular session and a daily rehab dose on the same day get different UIDs."""
-    anchor = plan.profile.race or plan.profile.start
+    Made of the plan's identity (`plan_id`, which the app writes into the answers), the
+    session's date and its slot, so a runner who re-imports an updated plan gets each
+    session's event replaced, not doubled, and two runners (a coach's athletes in one
+    calendar) never share one. A profile without an identity falls back to the race (or
+    the start) as the anchor. A session and a daily rehab dose on one day differ."""
+    anchor = plan.profile.plan_id or f"{plan.profile.race or plan.profile.start:%Y%m%d}"
     slot = "daily" if session.kind == "daily" else "strength"
-    base = f"{anchor:%Y%m%d}-{session.date:%Y%m%d}-{slot}"
+    base = f"{anchor}-{session.date:%Y%m%d}-{slot}"
     uid, number = f"{base}@{UID_DOMAIN}", 1
     while uid in taken:  # two sessions of a kind on one day: numbered in plan order
         number += 1

@@ -16,6 +16,7 @@ from ..profile import (
     ANSWER_NAMES,
     DAY_NAMES,
     MAX_WEEKS,
+    PLAN_ID_PATTERN,
     TYPICAL_WEEK,
     WEEKDAYS,
     LongRunStrategy,
@@ -37,6 +38,7 @@ STRATEGY_WORDS = {
 SIDE_WORDS = {"both": "Even", "left": "Left", "right": "Right"}
 VIEW_WORDS = {"sessions": "Sessions", "charts": "Charts", "downloads": "Downloads"}
 HEAVY_KEY = "heavy"
+PLAN_KEY = "plan"  # the plan's identity in the link: not a widget, carried as it is
 SIDE_PREFIX = "side_"
 
 # Widget key -> the profile field it fills (the seven weekday keys fill `week`).
@@ -46,6 +48,7 @@ PROFILE_FIELD = {
     "weaknesses": "weaknesses", "daily": "daily", "equipment": "equipment",
     "sessions": "sessions_per_week", "minutes": "minutes_per_session",
     "maintenance": "maintenance", HEAVY_KEY: "heavy_legs", "units": "units",
+    PLAN_KEY: "plan_id",
 }  # fmt: skip
 
 
@@ -97,6 +100,8 @@ def answer_table(catalog: Catalog) -> dict[str, LinkAnswer]:
                    bounds=whole_bounds("minutes_per_session"), default=30),
         LinkAnswer("maintenance", _name("maintenance"), Holds.flag, default=False),
         LinkAnswer(HEAVY_KEY, _name(HEAVY_KEY), Holds.choices, week_words(), default=[]),
+        LinkAnswer(PLAN_KEY, _name(PLAN_KEY), Holds.token, pattern=PLAN_ID_PATTERN,
+                   shape="6 to 40 letters, digits, - or _"),
         LinkAnswer("view", "Show", Holds.choice, VIEW_WORDS, default="sessions"),
         LinkAnswer("week", "Week", Holds.choice, week_words()),
     ]  # fmt: skip

@@ -32,6 +32,7 @@ from ..profile import (
     WEEKDAYS,
     LongRunStrategy,
     Profile,
+    new_plan_id,
     next_monday,
     profile_from_dict,
     read_profile_text,
@@ -40,6 +41,7 @@ from ..words import date_words
 from .answers import (
     DEFAULT_RACE_WEEKS,
     HEAVY_KEY,
+    PLAN_KEY,
     PROFILE_FIELD,
     SIDE_PREFIX,
     answer_table,
@@ -74,10 +76,15 @@ def _is_answer(key: str) -> bool:
     return key in PROFILE_FIELD or key.startswith(SIDE_PREFIX)
 
 
-def seeds(today: dt.date) -> dict[str, dt.date]:
-    """The dates of a first visit: start next Monday, race 16 weeks on."""
+def seeds(today: dt.date) -> dict[str, Any]:
+    """A first visit's answers that no default can give: start next Monday, race 16 weeks
+    on, and a new identity for the plan (so its calendar events are its own)."""
     start = next_monday(today)
-    return {"start": start, "race": start + dt.timedelta(weeks=DEFAULT_RACE_WEEKS - 1, days=6)}
+    return {
+        "start": start,
+        "race": start + dt.timedelta(weeks=DEFAULT_RACE_WEEKS - 1, days=6),
+        PLAN_KEY: new_plan_id(),
+    }
 
 
 def _address_bar(keys: Mapping[str, LinkAnswer]) -> tuple[dict[str, list[str]], dict[str, Any]]:
@@ -103,6 +110,7 @@ def settle_link(catalog: Catalog, today: dt.date) -> None:
     for key, value in seeds(today).items():
         values.setdefault(key, value)
     state[LINK_PROBLEMS] = list(link.not_understood)
+    state[PLAN_KEY] = values[PLAN_KEY]  # not a widget: the session holds it
     wanted = link_params(values, list(table.values()))
     if wanted == ours:
         return  # the address bar already says it all, and the widgets read it there
@@ -147,6 +155,7 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
         slots[name] = box.empty()
         return box
 
+    data["plan_id"] = st.session_state.get(PLAN_KEY)
     with group("goal", "Your goal", expanded=True):
         length = _goal(data, table, compact)
     with group("week", "Your running week", expanded=False):
@@ -403,6 +412,9 @@ def load_profile_into_widgets(text: str, source: str) -> None:
     state["maintenance"] = profile.maintenance
     state["units"] = profile.units.value
     state[HEAVY_KEY] = list(profile.heavy_legs)
+    if profile.plan_id:  # a saved plan keeps its identity, and so its calendar events
+        state[PLAN_KEY] = profile.plan_id
+        st.query_params[PLAN_KEY] = profile.plan_id
 
 
 def profile_upload(on_loaded: Callable[[], None] | None = None) -> None:
