@@ -181,3 +181,19 @@ def test_a_first_visit_gives_the_plan_an_identity_that_the_link_and_the_file_kee
     bad = _open(_plan_page, **SHARED, plan="not an id!")
     assert "Plan identity" in " ".join(w.value for w in bad.warning)
     assert re.fullmatch(PLAN_ID_PATTERN, bad.session_state["plan"])  # a new one instead
+
+
+def test_an_uploaded_profiles_rules_are_kept_and_said_not_dropped() -> None:
+    profile = yaml.safe_load((ROOT / "examples" / "marathon.yaml").read_text(encoding="utf-8"))
+    profile["rules"] = {"deload_every": 3}
+    text = yaml.safe_dump(profile).encode()
+    at = _open(_build_page, **SHARED)
+
+    at.get("file_uploader")[0].upload("rules.yaml", text, "application/yaml").run()  # type: ignore[attr-defined]
+
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "coaching rules from your file are kept" in captions
+    assert "deload every so many weeks 3" in captions.lower()
+    calendar = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))  # type: ignore[attr-defined]
+    assert "W3 deload" in calendar and "W4 deload" not in calendar  # the plan uses them

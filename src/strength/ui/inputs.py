@@ -27,6 +27,7 @@ from ..catalog import Catalog
 from ..errors import ProfileError, StrengthError
 from ..links import LinkAnswer, link_params, read_link
 from ..profile import (
+    ANSWER_NAMES,
     LONG_RUN_STRATEGIES,
     MAX_WEEKS,
     WEEKDAYS,
@@ -60,6 +61,7 @@ FIELD_GROUP = {
     "sessions_per_week": "time", "minutes_per_session": "time", "maintenance": "time",
     "heavy_legs": "time",
 }  # fmt: skip
+RULES_KEY = "coach_rules"  # the rules of an opened profile file, kept for the session
 SAVED_ANSWERS = "saved_answers"  # the last answers, kept in the session across pages
 LINK_PROBLEMS = "link_problems"  # what the opening link said that could not be read
 
@@ -156,6 +158,8 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
         return box
 
     data["plan_id"] = st.session_state.get(PLAN_KEY)
+    if rules := st.session_state.get(RULES_KEY):
+        data["rules"] = rules  # from an opened file: no widget shows them, the plan keeps them
     with group("goal", "Your goal", expanded=True):
         length = _goal(data, table, compact)
     with group("week", "Your running week", expanded=False):
@@ -393,6 +397,13 @@ def load_profile_into_widgets(text: str, source: str) -> None:
     """Put an uploaded profile into the widgets (and so into the URL); raises ProfileError."""
     profile = read_profile_text(text, source)
     state = st.session_state
+    # A coach's rules have no widget: they are kept for this session's plan and saved
+    # answers (a shared link does not carry them, and the page says so).
+    rules = profile.rules.model_dump(mode="json", exclude_defaults=True)
+    if rules:
+        state[RULES_KEY] = rules
+    else:
+        state.pop(RULES_KEY, None)
     state["start"] = profile.start
     if profile.race is not None:
         state["goal"], state["race"] = "race", profile.race
@@ -442,3 +453,14 @@ def profile_upload(on_loaded: Callable[[], None] | None = None) -> None:
     )
     if problem := st.session_state.get("profile_problem"):
         st.error(text(problem), icon=":material/error:")
+    if rules := st.session_state.get(RULES_KEY):
+        changed = ", ".join(
+            f"{ANSWER_NAMES.get('rules.' + name, name).lower()} {value}"
+            for name, value in rules.items()
+        )
+        st.caption(
+            text(
+                f"The coaching rules from your file are kept in this plan and in the answers "
+                f"you save ({changed}); a shared link does not carry them."
+            )
+        )
