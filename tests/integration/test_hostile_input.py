@@ -22,7 +22,8 @@ import pytest
 from strength.builder import build_plan
 from strength.catalog import BUNDLED, MAX_FOLDER_DEPTH, catalog_files, check_catalog, load_catalog
 from strength.cli import EXIT_CATALOG, EXIT_INPUT, main
-from strength.errors import CatalogError, FieldIssue, ProfileError
+from strength.editing import open_for_editing
+from strength.errors import CatalogError, FieldIssue, ProfileError, StrengthError
 from strength.profile import EARLIEST_DAY, LATEST_DAY, read_profile_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -376,6 +377,22 @@ def test_a_catalog_value_is_named_with_its_file_and_line_everywhere(
     assert (status, build) == (EXIT_CATALOG, EXIT_CATALOG) == (1, 1)
     assert expected in out and expected in err
     assert "Traceback" not in out + err
+    assert _snapshot(shipped) == before
+
+
+@pytest.mark.parametrize(("case", "text", "on", "words"), CATALOGS, ids=CATALOG_IDS)
+def test_a_coach_import_of_a_hostile_file_names_the_value_and_writes_nothing(
+    shipped: Path, case: str, text: str, on: str, words: str
+) -> None:
+    before = _snapshot(shipped)
+
+    preview = open_for_editing(shipped).import_yaml(text, name="drills.yaml")
+
+    assert not preview.ok
+    said = " ".join(str(problem) for problem in preview.problems)
+    assert words in said and f"line {_line(text, on)}" in said, said
+    with pytest.raises(StrengthError):  # refused, with the same problems
+        preview.apply()
     assert _snapshot(shipped) == before
 
 
