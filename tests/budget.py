@@ -18,9 +18,9 @@ CI = os.environ.get("CI", "").strip().lower() == "true"
 # leaves the rest of the 20 minutes to ruff and mypy.
 LEVEL_BUDGET_S = {
     "unit": 300,  # the pure core: thousands of random runners, catalogs, profiles
-    "integration": 240,  # files, folders, the CLI as a process, PDF rendering, packaging
-    "app": 240,  # every page in Streamlit's AppTest
-    "e2e": 360,  # the app served for real, driven in Chromium
+    "integration": 180,  # files, folders, the CLI as a process, PDF rendering, packaging
+    "app": 180,  # every page in Streamlit's AppTest
+    "e2e": 480,  # the app served for real, driven in Chromium
 }
 
 

@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# Nothing still loading, and the page's main part has drawn something.
+SETTLED = """() => document.querySelectorAll("[data-testid='stSkeleton']").length === 0
+  && document.querySelector("[data-testid='stMain'] [data-testid='stElementContainer']") !== null"""
 
 
 def _need_chromium() -> None:
@@ -132,15 +135,25 @@ def page(browser: object, tmp_path: Path) -> Iterator[object]:
 
 
 def wait_for_app(page: object, timeout_ms: int = 30_000) -> None:
-    """Wait until Streamlit has connected and the script has finished its run."""
+    """Wait until Streamlit has connected, the script has finished its run and the page
+    has settled: a first visit reruns itself (the link is made canonical), so one idle
+    moment between two runs is not enough; the page must draw its main part and stay
+    idle, at the same address, across two looks."""
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout_ms
     )
-    page.wait_for_selector(IDLE, timeout=timeout_ms)
-    page.wait_for_function(
-        "document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0",
-        timeout=timeout_ms,
-    )
+    deadline = time.monotonic() + timeout_ms / 1000
+    seen: str | None = None
+    while True:
+        page.wait_for_selector(IDLE, timeout=timeout_ms)
+        page.wait_for_function(SETTLED, timeout=timeout_ms)
+        here = page.url
+        if here == seen:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page never settled: {page.url}")
+        seen = here
+        page.wait_for_timeout(100)
 
 
 def settle_after(page: object, timeout_ms: int = 30_000) -> None:
