@@ -3,10 +3,10 @@ shipped catalog, each against its goal; the text exports alongside for scale."""
 
 from __future__ import annotations
 
-from strength.builder import build_plan
 from strength.catalog import load_catalog
 from strength.exports import render
 from strength.exports.pdf import booklet
+from strength.planning import build_plan
 
 from ._harness import Check, Report, measure
 from .plan_build import FOLDER, profile

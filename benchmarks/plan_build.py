@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
+from strength.planning import build_plan
 from strength.profile import TYPICAL_WEEK, Profile, profile_from_dict
 
 from ._harness import ROOT, Check, Report, Table, measure

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from .plan import Plan, Prescription, Week
-from .progression import PHASE_NAMES
+from .plan import PHASE_NAMES, Plan, Prescription, Week
 
 # Every colour that draws data or a legend swatch sits in the middle of the luminance
 # range, so it stands out by a contrast ratio of at least 3 against both the light and

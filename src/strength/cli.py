@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .builder import build_plan
 from .catalog import DATA_ENV, OVERLAY_ENV, check_catalog, default_folders, load_catalog
 from .errors import CatalogError, StrengthError
 from .exports import BINARY, PAPERS, render, summary_pdf, week_sheet_pdf
+from .planning import build_plan
 from .profile import read_profile
 from .schema import SCHEMA_FILE, schema_text
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .plan import Plan, Session
+from .planning.selection import SHORT_SHARE
 from .profile import next_monday
-from .selection import SHORT_SHARE
 from .words import date_words
 
 FULL = 0.85  # a session this close to its minutes counts as full

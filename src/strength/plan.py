@@ -7,10 +7,49 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from .profile import Profile, profile_to_dict
 from .units import Units, distance, in_units
+
+
+class Phase(StrEnum):
+    """Where a week sits in the plan's arc."""
+
+    foundation = "foundation"
+    build = "build"
+    strength_power = "strength_power"
+    taper = "taper"
+    maintenance = "maintenance"
+
+
+PHASE_NAMES: dict[str, str] = {
+    Phase.foundation: "Foundation",
+    Phase.build: "Build",
+    Phase.strength_power: "Strength & power",
+    Phase.taper: "Taper",
+    Phase.maintenance: "Maintenance",
+}
+PHASE_PURPOSE: dict[str, str] = {
+    Phase.foundation: "form first: bodyweight, slow lowering, easy rungs",
+    Phase.build: "more eccentric load and harder rungs",
+    Phase.strength_power: (
+        "the hardest rungs, added load and, for experienced runners, a little spring"
+    ),
+    Phase.taper: "less volume, nothing new: fresh legs for race day",
+    Phase.maintenance: "one session a week holds what you built",
+}
+
+
+class SessionKind(StrEnum):
+    """What a session is for, which sets its minutes."""
+
+    long = "long"  # the full minutes asked
+    short = "short"  # beside the long run, or a race week's activation
+    after_hard = "after_hard"  # after a hard workout, same day (rules.strength_after_hard_runs)
+    maintenance = "maintenance"  # in season: one session a week
+    daily = "daily"  # a daily rehab dose
 
 
 @dataclass(frozen=True)
@@ -102,11 +141,16 @@ def exercise_seconds(item: Prescription) -> float:
 class Session:
     date: dt.date
     weekday: str
-    kind: str  # long | short | maintenance | daily
+    kind: str  # a SessionKind
     minutes: int
     reason: str
     exercises: tuple[Prescription, ...]
     run: str = "rest"  # the run that day: strength comes after it
+    warm_up: tuple[Prescription, ...] = ()  # done first, in this order
+
+    def strength(self) -> bool:
+        """A strength session, not a daily rehab dose."""
+        return self.kind != SessionKind.daily
 
 
 @dataclass(frozen=True)
@@ -128,6 +172,15 @@ class Week:
     race_week: bool = False
     heavy_legs: bool = False
     note: str = ""
+
+    def strength_sessions(self) -> tuple[Session, ...]:
+        """The week's strength sessions: daily rehab doses left out."""
+        return tuple(session for session in self.sessions if session.strength())
+
+    @property
+    def loading(self) -> bool:
+        """A week in which the dose may rise: no deload, taper or heavy legs."""
+        return not (self.deload or self.taper or self.heavy_legs or self.race_week)
 
 
 @dataclass(frozen=True)
@@ -157,6 +210,10 @@ class Plan:
 
     def sessions(self) -> tuple[Session, ...]:
         return tuple(session for week in self.weeks for session in week.sessions)
+
+    def strength_sessions(self) -> tuple[Session, ...]:
+        """Every strength session, in date order: daily rehab doses left out."""
+        return tuple(session for session in self.sessions() if session.strength())
 
     def area_name(self, area: str) -> str:
         return dict(self.area_names).get(area, area.replace("_", " "))
@@ -233,6 +290,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                         "minutes": session.minutes,
                         "run": session.run,
                         "reason": session.reason,
+                        "warm_up": [
+                            {"id": item.id, "name": item.name, "dose": plan.dose(item)}
+                            for item in session.warm_up
+                        ],
                         "exercises": [_prescription_dict(plan, item) for item in session.exercises],
                     }
                     for session in week.sessions

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from strength.builder import build_plan
 from strength.catalog import BUNDLED, MAX_FOLDER_DEPTH, catalog_files, check_catalog, load_catalog
 from strength.cli import EXIT_CATALOG, EXIT_INPUT, main
 from strength.editing import open_for_editing
 from strength.errors import CatalogError, FieldIssue, ProfileError, StrengthError
+from strength.planning import build_plan
 from strength.profile import EARLIEST_DAY, LATEST_DAY, read_profile_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from strength.builder import build_plan
 from strength.catalog import Catalog
 from strength.plan import Plan
+from strength.planning import build_plan
 from strength.profile import profile_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from plan_rules import all_violations
 
-from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
 from strength.errors import ProfileError
 from strength.exports import render
+from strength.planning import build_plan
 from strength.profile import WEEKDAYS, profile_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]

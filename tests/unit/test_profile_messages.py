@@ -15,10 +15,10 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from strength.builder import build_plan
 from strength.catalog import Catalog, load_catalog
 from strength.cli import main
 from strength.errors import FieldIssue, ProfileError
+from strength.planning import build_plan
 from strength.profile import (
     ANSWER_NAMES,
     Profile,

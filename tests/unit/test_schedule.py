@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strength.errors import ProfileError
+from strength.planning.schedule import weekly_slots
 from strength.profile import WEEKDAYS, Profile, profile_from_dict
-from strength.schedule import weekly_slots
 
 WEEK = {"mon": "rest", "tue": "easy", "wed": "hard", "thu": "easy", "fri": "rest",
         "sat": "easy", "sun": "long"}  # fmt: skip

@@ -14,8 +14,7 @@ from collections.abc import Collection
 
 from icalendar import Calendar, Event
 
-from ..plan import Plan, Prescription, Session, Week
-from ..progression import PHASE_NAMES
+from ..plan import PHASE_NAMES, Plan, Prescription, Session, Week
 from .pdf import printable
 
 PRODID = "-//runner-strength//Strength plan//EN"

@@ -7,10 +7,10 @@ from pathlib import Path, PureWindowsPath
 
 import streamlit as st
 
-from ..builder import build_plan
 from ..catalog import Catalog, catalog_fingerprint, default_folders, load_catalog
 from ..errors import CatalogError, Problem
 from ..plan import Plan
+from ..planning import build_plan
 from ..profile import Profile
 from .text import md
 

@@ -12,8 +12,8 @@ import streamlit as st
 from .. import method
 from ..browse import exercise_sources, protocol_sources
 from ..catalog import Catalog
+from ..plan import PHASE_NAMES, PHASE_PURPOSE, Phase
 from ..profile import LONG_RUN_STRATEGIES, Profile, Rules
-from ..progression import BUILD, FOUNDATION, PHASE_NAMES, PHASE_PURPOSE, STRENGTH, TAPER
 from .data import catalog_or_message
 from .text import md
 
@@ -70,7 +70,7 @@ def _form_first(rules: Rules) -> None:
     st.subheader("Form first, then load")
     phases = "\n".join(
         f"- **{PHASE_NAMES[phase]}:** {PHASE_PURPOSE[phase]}."
-        for phase in (FOUNDATION, BUILD, STRENGTH, TAPER)
+        for phase in (Phase.foundation, Phase.build, Phase.strength_power, Phase.taper)
     )
     st.markdown(
         "Every weakness has a ladder of exercises from easiest to hardest. You start on the "
@@ -81,7 +81,8 @@ def _form_first(rules: Rules) -> None:
         "current level is done without difficulty. Each exercise also says when to step "
         "back down.\n\n"
         f"A plan runs through phases (the foundation is about a third of it):\n\n{phases}\n\n"
-        f"Hops and jumps come only in the {PHASE_NAMES[STRENGTH].lower()} phase, and only "
+        f"Hops and jumps come only in the {PHASE_NAMES[Phase.strength_power].lower()} phase, "
+        "and only "
         f"for runners at the {rules.plyometrics_from.value} level or above; newer runners "
         "build the calves and feet that hopping needs instead."
     )

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from ...plan import Plan, Prescription, Session, Week
-from ...progression import PHASE_NAMES
+from ...plan import PHASE_NAMES, Plan, Prescription, Session, Week
 from .typeset import (
     GREY,
     Boxes,

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from ... import method
-from ...plan import Plan
+from ...plan import PHASE_NAMES, Plan
 from ...profile import LONG_RUN_STRATEGIES, WEEKDAYS
-from ...progression import PHASE_NAMES
 from .typeset import (
     Document,
     draw_labelled,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ...plan import Plan, Session, Week
-from ...progression import PHASE_NAMES
+from ...plan import PHASE_NAMES, Plan, Session, Week
 from .typeset import GREY, Document, Text, draw, draw_stack, heading, short_date, stack, wrap
 from .words import week_marks
 

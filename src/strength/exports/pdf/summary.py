@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...plan import Plan, Prescription, Week
-from ...progression import PHASE_NAMES
+from ...plan import PHASE_NAMES, Plan, Prescription, Week
 from ...units import Units
 from .typeset import GREY, Document, Text, draw, goal, leading, short_date, wrap
 from .words import compact

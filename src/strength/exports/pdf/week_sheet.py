@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ...errors import StrengthError
-from ...plan import Day, Plan, Prescription, Session, Week
-from ...progression import PHASE_NAMES
+from ...plan import PHASE_NAMES, Day, Plan, Prescription, Session, Week
 from .grid import RUN_WORDS
 from .typeset import (
     GREY,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
-from .model import Exercise, Impact, Level, Mode, ProtocolStep
-from .plan import Prescription, exercise_seconds
-from .profile import Profile
+from ..catalog import Catalog
+from ..model import Exercise, Impact, Level, Mode, ProtocolStep
+from ..plan import Prescription, exercise_seconds
+from ..profile import Profile
 from .progression import Load
 from .schedule import Slot
 

@@ -11,26 +11,24 @@ import difflib
 import math
 from dataclasses import dataclass, replace
 
-from .browse import ordinal, percent
-from .catalog import Catalog
-from .errors import FieldIssue, ProfileError
-from .model import Exercise, Impact, ProtocolStep
-from .plan import Day, ExerciseNotes, Plan, Prescription, Session, Week, exercise_seconds
-from .profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
-from .progression import (
-    FOUNDATION,
+from ..browse import ordinal, percent
+from ..catalog import Catalog
+from ..errors import FieldIssue, ProfileError
+from ..model import Exercise, Impact, ProtocolStep
+from ..plan import (
     PHASE_NAMES,
     PHASE_PURPOSE,
-    STRENGTH,
-    TAPER,
-    Load,
-    WeekShape,
-    add_load,
-    cut_volume,
-    level_allows,
-    step_up,
-    week_shapes,
+    Day,
+    ExerciseNotes,
+    Plan,
+    Prescription,
+    Session,
+    Week,
+    exercise_seconds,
 )
+from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
+from .phases import FOUNDATION, STRENGTH, TAPER, WeekShape, week_shapes
+from .progression import Load, add_load, cut_volume, level_allows, step_up
 from .schedule import Slot, weekly_slots
 from .selection import (
     Build,

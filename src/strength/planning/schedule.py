@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
-from .errors import FieldIssue, ProfileError
-from .profile import ANSWER_NAMES, DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
+from ..errors import FieldIssue, ProfileError
+from ..profile import ANSWER_NAMES, DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
 
 
 @dataclass(frozen=True)
