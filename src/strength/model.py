@@ -130,6 +130,20 @@ class Dose(_Strict):
         return tuple((n, n) for n in self.reps)
 
 
+Span = tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(ge=1)]]
+
+
+class DoseRange(_Strict):
+    """How far a dose climbs on this exercise before it gets harder (a rung, load, slower
+    lowering): [low, high] for what the exercise's mode counts. Left out, the coaching
+    rules' ranges apply (reps 6-12, holds 20-45 s)."""
+
+    reps: Span | None = Field(default=None, description="Reps per set, e.g. [6, 12].")
+    hold_s: Span | None = Field(default=None, description="Seconds held, e.g. [20, 45].")
+    contacts: Span | None = Field(default=None, description="Foot contacts per set.")
+    distance_m: Span | None = Field(default=None, description="Metres per set.")
+
+
 MODE_NEEDS: dict[Mode, tuple[str, ...]] = {
     Mode.reps: ("reps",),
     Mode.hold: ("hold_s",),
@@ -264,6 +278,19 @@ class Exercise(_Strict):
     author: ShortText = "runner-strength contributors"
     media: tuple[Media, ...] = ()
     protocol: Protocol | None = None
+    warm_up: Dose | None = Field(
+        default=None,
+        description="Marks a warm-up movement: its dose when it opens a session (one easy "
+        "set). Leave out for exercises never used in a warm-up.",
+    )
+    progress: DoseRange | None = Field(
+        default=None, description="How far the dose climbs before the exercise gets harder."
+    )
+    loadable: bool | None = Field(
+        default=None,
+        description="Whether added load (dumbbells, a kettlebell, a backpack) makes it "
+        "harder; left out, exercises counted in reps or metres take load.",
+    )
 
     def dose_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """(path, message) for each dose that lacks what the exercise's mode counts.
@@ -328,6 +355,9 @@ class ExercisePatch(_Strict):
     author: ShortText | None = None
     media: tuple[Media, ...] | None = None
     protocol: Protocol | None = None
+    warm_up: Dose | None = None
+    progress: DoseRange | None = None
+    loadable: bool | None = None
 
 
 class Area(_Strict):

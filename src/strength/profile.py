@@ -96,6 +96,7 @@ class Run(StrEnum):
     easy = "easy"
     hard = "hard"
     long = "long"
+    race = "race"  # a date's run only (`runs:`), never a weekday's
 
 
 class LongRunStrategy(StrEnum):
@@ -146,6 +147,25 @@ class Rules(BaseModel):
         default=Level.intermediate, description="Lowest level that gets plyometrics, late."
     )
     warm_up_minutes: Whole = Field(default=5, ge=0, le=15)
+    strength_after_hard_runs: bool = Field(
+        default=False,
+        description="A session may go on a hard-workout day, after the run (hard days hard).",
+    )
+    no_new_exercise_days: Whole = Field(
+        default=10,
+        ge=0,
+        le=28,
+        description="No exercise is done for the first time this close to the race.",
+    )
+    rep_range: tuple[Whole, Whole] = Field(
+        default=(6, 12), description="Reps a set climbs through before the exercise gets harder."
+    )
+    hold_range_s: tuple[Whole, Whole] = Field(
+        default=(20, 45), description="Seconds a hold climbs through before it gets harder."
+    )
+    loaded_rep_range: tuple[Whole, Whole] = Field(
+        default=(6, 10), description="Reps a set climbs through with added load."
+    )
 
 
 class Profile(BaseModel):
@@ -165,7 +185,17 @@ class Profile(BaseModel):
     sessions_per_week: Whole = Field(default=2, ge=1, le=5)
     minutes_per_session: Whole = Field(default=30, ge=10, le=120)
     week: dict[str, Run]
-    long_run_strategy: LongRunStrategy = LongRunStrategy.day_before
+    long_run_strategy: LongRunStrategy = LongRunStrategy.apart
+    long_race_low_mileage: bool = Field(
+        default=False,
+        description="Training for a long race on little mileage: the one runner for whom a "
+        "longer session the day before the long run is recommended.",
+    )
+    runs: dict[dt.date, Run] = Field(
+        default_factory=dict,
+        description="Dates whose run differs from the running week: a cutback, a tune-up "
+        "race, a moved long run.",
+    )
     maintenance: bool = Field(
         default=False, description="In season: one short session a week to keep the gains."
     )
@@ -206,8 +236,14 @@ class Profile(BaseModel):
         return self.weeks
 
     def run_on(self, day: int) -> Run:
-        """The run on weekday `day` (0 = Monday)."""
+        """The run on weekday `day` (0 = Monday) in the running week."""
         return self.week[WEEKDAYS[day % 7]]
+
+    def run_on_date(self, date: dt.date) -> Run:
+        """The run on a date: the race, a date of `runs`, else the running week."""
+        if self.race is not None and date == self.race:
+            return Run.race
+        return self.runs.get(date, self.run_on(date.weekday()))
 
 
 # ----------------------------------------------------------------------------
@@ -225,6 +261,8 @@ ANSWER_NAMES: dict[str, str] = {
     "minutes_per_session": "Minutes a session",
     "week": "Running week",
     "long_run_strategy": "Strength around the long run",
+    "long_race_low_mileage": "Long race on low mileage",
+    "runs": "Runs on given dates",
     "maintenance": "In-season maintenance",
     "heavy_legs": "Heavy-legs weeks",
     "units": "Units for loads and distances",
@@ -242,6 +280,11 @@ ANSWER_NAMES: dict[str, str] = {
     "rules.race_week_free_hours": "Strength-free hours before the race",
     "rules.plyometrics_from": "Lowest level for plyometrics",
     "rules.warm_up_minutes": "Warm-up minutes",
+    "rules.strength_after_hard_runs": "Strength after hard runs, same day",
+    "rules.no_new_exercise_days": "Days before the race with nothing new",
+    "rules.rep_range": "Reps a set climbs through",
+    "rules.hold_range_s": "Seconds a hold climbs through",
+    "rules.loaded_rep_range": "Reps a set climbs through with added load",
 }
 """Each answer of a profile (and each coaching rule, as `rules.<name>`) named as the app's
 labels name it: the code name is the file's and the URL's, this is the runner's."""
