@@ -561,11 +561,12 @@ def _validate_exercise(run: _Pass, exercise_id: str, entry: _Entry) -> Exercise 
             where = base + tuple(path[1:]) if path else base[:-1]
             run.add(file, where, message, exercise_id, field_name)
         return None
-    mode_file = entry.origin["mode"][0]
-    for path, message in exercise.dose_problems():
+    problems = [(path, message, "mode") for path, message in exercise.dose_problems()]
+    for path, message, against in [*problems, *exercise.setting_problems()]:
         file, base = entry.origin[str(path[0])]
-        if mode_file != file:  # an overlay changed the mode, not this dose: say where
-            message += f" (the mode is set in {mode_file})"
+        other = entry.origin.get(against)
+        if other is not None and other[0] != file:  # an overlay changed what it is checked against
+            message += f" (the {against} is set in {other[0]})"
         run.add(file, (*base, *path[1:]), message, exercise_id, _field_label(path))
     return exercise
 

@@ -53,7 +53,7 @@ from .catalog import (
 )
 from .errors import CatalogError, Problem, StrengthError
 from .history import SavedChange, content_token, read_bytes
-from .model import LEVELS, SLUG, Dose, Exercise, Media, Muscles, Protocol
+from .model import LEVELS, SLUG, Dose, DoseRange, Exercise, Media, Muscles, Protocol
 from .yamlfile import LineFinder, YamlProblem, decode, parse
 
 EXERCISE_FIELDS = tuple(Exercise.model_fields)
@@ -63,6 +63,8 @@ _ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {
     (): EXERCISE_FIELDS,
     ("muscles",): tuple(Muscles.model_fields),
     ("dose",): tuple(level.value for level in LEVELS),
+    ("warm_up",): DOSE_FIELDS,
+    ("progress",): tuple(DoseRange.model_fields),
     ("protocol",): tuple(Protocol.model_fields),
     ("protocol", "weeks"): ("week", *STEP_FIELDS),
     ("protocol", "maintenance"): STEP_FIELDS,
@@ -925,7 +927,7 @@ class Draft:
                 continue
             source = record.source.get(key, definition)
             target = source if self._writable(source.path) else own
-            plan.setdefault(target, {})[key] = _data(value)
+            plan.setdefault(target, {})[key] = _canonical(_data(value), (key,))
         draft = self
         order = sorted(plan, key=_plan_order)
         for target in order:

@@ -13,10 +13,19 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SLUG = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 RANGE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+
+REPS_MOST = 100  # reps in one set, at most
 
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -102,12 +111,14 @@ class Dose(_Strict):
             if not match:
                 raise ValueError(f"reps '{value}' is not a number, a list or a range like '6-8'")
             low, high = int(match[1]), int(match[2])
-            if not 1 <= low <= high <= 100:
-                raise ValueError(f"reps range '{value}' must run from low to high within 1-100")
+            if not 1 <= low <= high <= REPS_MOST:
+                raise ValueError(
+                    f"reps range '{value}' must run from low to high within 1-{REPS_MOST}"
+                )
             return f"{low}-{high}"
         counts = (value,) if isinstance(value, int) else value
-        if not counts or any(not 1 <= n <= 100 for n in counts):
-            raise ValueError("reps must be between 1 and 100")
+        if not counts or any(not 1 <= n <= REPS_MOST for n in counts):
+            raise ValueError(f"reps must be between 1 and {REPS_MOST}")
         return value
 
     @model_validator(mode="after")
@@ -133,6 +144,16 @@ class Dose(_Strict):
 Span = tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(ge=1)]]
 
 
+def _most(count: str) -> int:
+    """The largest number a dose may give for `count` (reps, hold_s, ...)."""
+    if count == "reps":
+        return REPS_MOST
+    for rule in Dose.model_fields[count].metadata:
+        if isinstance(getattr(rule, "le", None), int):
+            return int(rule.le)
+    raise KeyError(count)  # pragma: no cover - every count of a dose has a bound
+
+
 class DoseRange(_Strict):
     """How far a dose climbs on this exercise before it gets harder (a rung, load, slower
     lowering): [low, high] for what the exercise's mode counts. Left out, the coaching
@@ -142,6 +163,29 @@ class DoseRange(_Strict):
     hold_s: Span | None = Field(default=None, description="Seconds held, e.g. [20, 45].")
     contacts: Span | None = Field(default=None, description="Foot contacts per set.")
     distance_m: Span | None = Field(default=None, description="Metres per set.")
+
+    @field_validator("reps", "hold_s", "contacts", "distance_m", mode="before")
+    @classmethod
+    def _low_to_high(cls, value: object, info: ValidationInfo) -> object:
+        if value is None:
+            return None
+        count = str(info.field_name)
+        most = _most(count)
+        numbers = list(value) if isinstance(value, list | tuple) else None
+        if (
+            numbers is None
+            or len(numbers) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
+        ):
+            raise ValueError(
+                f"a span is two whole numbers, low then high, like [12, 20]; found {value!r}"
+            )
+        low, high = numbers
+        if low > high:
+            raise ValueError(f"the span [{low}, {high}] must run from low to high: [{high}, {low}]")
+        if low < 1 or high > most:
+            raise ValueError(f"the span [{low}, {high}] must lie within 1-{most}")
+        return (low, high)
 
 
 MODE_NEEDS: dict[Mode, tuple[str, ...]] = {
@@ -266,18 +310,6 @@ class Exercise(_Strict):
     tempo: str | None = Field(default=None, pattern=r"^\d{1,2}-\d{1,2}-\d{1,2}(-\d{1,2})?$")
     impact: Impact = Impact.none
     dose: dict[Level, Dose] = Field(min_length=1, description="Starting dose by runner level.")
-    easier: Slug | None = Field(default=None, description="The rung below on its ladder.")
-    harder: Slug | None = Field(default=None, description="The rung above on its ladder.")
-    swaps: tuple[Slug, ...] = Field(default=(), description="Same job, other equipment.")
-    cues: tuple[Text, ...] = Field(min_length=1)
-    why: Text = Field(description="Why it helps a runner.")
-    cautions: tuple[Text, ...] = Field(min_length=1)
-    step_down: Text = Field(description="When to go back a rung.")
-    source: Text
-    licence: ShortText = "CC-BY-4.0"
-    author: ShortText = "runner-strength contributors"
-    media: tuple[Media, ...] = ()
-    protocol: Protocol | None = None
     warm_up: Dose | None = Field(
         default=None,
         description="Marks a warm-up movement: its dose when it opens a session (one easy "
@@ -291,17 +323,30 @@ class Exercise(_Strict):
         description="Whether added load (dumbbells, a kettlebell, a backpack) makes it "
         "harder; left out, exercises counted in reps or metres take load.",
     )
+    easier: Slug | None = Field(default=None, description="The rung below on its ladder.")
+    harder: Slug | None = Field(default=None, description="The rung above on its ladder.")
+    swaps: tuple[Slug, ...] = Field(default=(), description="Same job, other equipment.")
+    cues: tuple[Text, ...] = Field(min_length=1)
+    why: Text = Field(description="Why it helps a runner.")
+    cautions: tuple[Text, ...] = Field(min_length=1)
+    step_down: Text = Field(description="When to go back a rung.")
+    source: Text
+    licence: ShortText = "CC-BY-4.0"
+    author: ShortText = "runner-strength contributors"
+    media: tuple[Media, ...] = ()
+    protocol: Protocol | None = None
 
     def dose_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """(path, message) for each dose that lacks what the exercise's mode counts.
 
-        A protocol week may leave out the lowering seconds: it keeps the dose's."""
+        A protocol week and the warm-up may leave out the lowering seconds: a protocol week
+        keeps the dose's, and a warm-up set is done at an easy pace."""
         needs = MODE_NEEDS[self.mode]
+        counted = tuple(need for need in needs if need != "eccentric_s")
         doses: list[tuple[tuple[str | int, ...], Dose, tuple[str, ...]]] = [
             (("dose", level.value), dose, needs) for level, dose in self.dose.items()
         ]
         if self.protocol:
-            counted = tuple(need for need in needs if need != "eccentric_s")
             doses += [
                 (("protocol", "weeks", i), w, counted) for i, w in enumerate(self.protocol.weeks)
             ]
@@ -314,6 +359,64 @@ class Exercise(_Strict):
                 problems.append(
                     (path, f"a '{self.mode.value}' exercise needs {' and '.join(missing)} here")
                 )
+        if self.warm_up is not None:
+            missing = [field for field in counted if getattr(self.warm_up, field) is None]
+            if missing:
+                problems.append(
+                    (
+                        ("warm_up",),
+                        f"the warm-up of a '{self.mode.value}' exercise needs "
+                        f"{' and '.join(missing)}, like its doses",
+                    )
+                )
+        return problems
+
+    def setting_problems(self) -> list[tuple[tuple[str | int, ...], str, str]]:
+        """(path, message, the field it clashes with) for a warm-up, a dose range or a load
+        setting that does not fit the exercise's impact or mode."""
+        problems: list[tuple[tuple[str | int, ...], str, str]] = []
+        if self.warm_up is not None and self.impact is not Impact.none:
+            problems.append(
+                (
+                    ("warm_up",),
+                    f"a warm-up movement must be gentle (impact 'none'), but this exercise is "
+                    f"'{self.impact.value}' work, which leaves the legs sore the next day: it "
+                    "belongs in the session, not the warm-up; take out 'warm_up'",
+                    "impact",
+                )
+            )
+        if self.progress is not None:
+            counted = [n for n in MODE_NEEDS[self.mode] if n in DoseRange.model_fields]
+            wanted = " or ".join(f"'{n}: [low, high]'" for n in counted)
+            given = [n for n in DoseRange.model_fields if getattr(self.progress, n) is not None]
+            for name in given:
+                if name not in counted:
+                    problems.append(
+                        (
+                            ("progress", name),
+                            f"a '{self.mode.value}' exercise counts {' and '.join(counted)}, "
+                            f"not {name}: write {wanted} instead",
+                            "mode",
+                        )
+                    )
+            if not given:
+                problems.append(
+                    (
+                        ("progress",),
+                        f"'progress' gives no span: write {wanted}, or leave 'progress' out "
+                        "for the coaching rules' range",
+                        "mode",
+                    )
+                )
+        if self.loadable and self.mode is Mode.plyometric:
+            problems.append(
+                (
+                    ("loadable",),
+                    "hops are never loaded: a plyometric exercise gets harder with more "
+                    "contacts or a harder rung; take out 'loadable: true'",
+                    "mode",
+                )
+            )
         return problems
 
     def dose_for(self, level: Level) -> Dose:
@@ -343,6 +446,9 @@ class ExercisePatch(_Strict):
     tempo: str | None = None
     impact: Impact | None = None
     dose: dict[Level, Dose] | None = None
+    warm_up: Dose | None = None
+    progress: DoseRange | None = None
+    loadable: bool | None = None
     easier: Slug | None = None
     harder: Slug | None = None
     swaps: tuple[Slug, ...] | None = None
@@ -355,9 +461,6 @@ class ExercisePatch(_Strict):
     author: ShortText | None = None
     media: tuple[Media, ...] | None = None
     protocol: Protocol | None = None
-    warm_up: Dose | None = None
-    progress: DoseRange | None = None
-    loadable: bool | None = None
 
 
 class Area(_Strict):

@@ -661,6 +661,174 @@ def test_a_valid_protocol_gives_the_dose_for_each_week_then_maintenance(base: Pa
 
 
 # ----------------------------------------------------------------------------
+# Warm-ups, dose ranges and load
+
+HOP = {
+    "mode": "plyometric",
+    "impact": "plyometric",
+    "dose": {"beginner": {"sets": 2, "contacts": 10}},
+}
+HOLD = {"mode": "hold", "dose": {"beginner": {"sets": 2, "hold_s": 20}}}
+SLOW = {"mode": "eccentric", "dose": {"beginner": {"sets": 2, "reps": 6, "eccentric_s": 3}}}
+
+
+def test_an_exercise_with_a_warm_up_a_range_and_a_load_setting_loads_them(base: Path) -> None:
+    warm_up = {"sets": 1, "reps": 10, "rest_s": 15}
+    write_catalog(
+        base,
+        {
+            "legs.yaml": [
+                exercise("raise", warm_up=warm_up, progress={"reps": [12, 20]}, loadable=False),
+                exercise("plank", **HOLD, progress={"hold_s": [20, 60]}, loadable=True),
+                exercise("curl-a"),
+            ]
+        },
+    )
+
+    catalog = load_catalog(base)
+
+    raise_ = catalog["raise"]
+    assert raise_.warm_up is not None
+    assert (raise_.warm_up.sets, raise_.warm_up.reps, raise_.warm_up.rest_s) == (1, 10, 15)
+    assert raise_.progress is not None and raise_.progress.reps == (12, 20)
+    assert raise_.loadable is False
+    assert catalog["plank"].loadable is True  # a weighted plank: load on a hold is fine
+    plain = catalog["curl-a"]
+    assert (plain.warm_up, plain.progress, plain.loadable) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [({}, "reps"), (HOLD, "hold_s"), (SLOW, "reps")],
+    ids=["reps", "hold", "eccentric"],
+)
+def test_a_warm_up_lacking_what_the_mode_counts_is_refused(
+    base: Path, changes: dict[str, object], missing: str
+) -> None:
+    warm_up = {"sets": 1, "distance_m": 20}
+    write_catalog(base, {"legs.yaml": [exercise("curl-a", **changes, warm_up=warm_up)]})
+
+    problem = only_problem(base)
+
+    assert (problem.exercise, problem.field) == ("curl-a", "warm_up")
+    assert problem.line == line_of(base / "legs.yaml", "warm_up:")
+    assert_words(problem.message, "warm-up", f"'{changes.get('mode', 'reps')}'", missing)
+
+
+def test_an_eccentric_warm_up_may_leave_out_the_lowering_seconds(base: Path) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("drop", **SLOW, warm_up={"sets": 1, "reps": 6})]})
+
+    assert check_catalog(base) == []
+
+
+@pytest.mark.parametrize("impact", ["eccentric", "plyometric"])
+def test_a_warm_up_that_leaves_the_legs_sore_is_refused(base: Path, impact: str) -> None:
+    write_catalog(
+        base,
+        {"legs.yaml": [exercise("curl-a", impact=impact, warm_up={"sets": 1, "reps": 8})]},
+    )
+
+    problem = only_problem(base)
+
+    assert (problem.exercise, problem.field) == ("curl-a", "warm_up")
+    assert problem.line == line_of(base / "legs.yaml", "warm_up:")
+    assert_words(problem.message, "warm-up", "impact 'none'", f"'{impact}'", "take out 'warm_up'")
+
+
+def test_a_warm_up_made_hard_by_an_overlay_names_where_the_impact_is_set(
+    base: Path, tmp_path: Path
+) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("curl-a", warm_up={"sets": 1, "reps": 8})]})
+    coach = write_catalog(
+        tmp_path / "coach",
+        {"tweaks.yaml": {"overrides": [{"id": "curl-a", "impact": "eccentric"}]}},
+        vocabulary=False,
+    )
+
+    problem = only_problem(base, coach)
+
+    assert (problem.file, problem.field) == ("base/legs.yaml", "warm_up")
+    assert_words(problem.message, "impact 'none'", "impact is set in coach/tweaks.yaml")
+
+
+@pytest.mark.parametrize(
+    ("span", "words"),
+    [
+        ([20, 12], ["[20, 12]", "low to high", "[12, 20]"]),
+        ([12], ["two whole numbers", "low then high"]),
+        ("12-20", ["two whole numbers", "'12-20'"]),
+        ([0, 12], ["[0, 12]", "within 1-100"]),
+        ([6, 101], ["[6, 101]", "within 1-100"]),
+    ],
+    ids=["high-low", "one-number", "text", "zero", "too-many"],
+)
+def test_a_progress_span_must_be_two_numbers_from_low_to_high(
+    base: Path, span: object, words: list[str]
+) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("curl-a", progress={"reps": span})]})
+
+    problem = only_problem(base)
+
+    assert (problem.exercise, problem.field) == ("curl-a", "progress.reps")
+    assert problem.line == line_of(base / "legs.yaml", "reps:", after="progress:")
+    assert_words(problem.message, *words)
+    assert "Tuple" not in problem.message and "Input should" not in problem.message
+
+
+def test_a_hold_span_is_bounded_by_the_longest_hold_a_dose_may_give(base: Path) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("plank", **HOLD, progress={"hold_s": [20, 900]})]})
+
+    assert_words(only_problem(base).message, "[20, 900]", "within 1-600")
+
+
+@pytest.mark.parametrize(
+    ("changes", "wrong", "right"),
+    [
+        ({}, "hold_s", "reps"),
+        (HOLD, "reps", "hold_s"),
+        (SLOW, "hold_s", "reps"),
+        (HOP, "reps", "contacts"),
+    ],
+    ids=["reps", "hold", "eccentric", "plyometric"],
+)
+def test_a_progress_span_for_what_the_mode_does_not_count_says_which_fits(
+    base: Path, changes: dict[str, object], wrong: str, right: str
+) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("curl-a", **changes, progress={wrong: [6, 12]})]})
+
+    problem = only_problem(base)
+
+    assert (problem.exercise, problem.field) == ("curl-a", f"progress.{wrong}")
+    assert problem.line == line_of(base / "legs.yaml", f"{wrong}:", after="progress:")
+    assert_words(problem.message, f"not {wrong}", f"'{right}: [low, high]'")
+
+
+def test_an_empty_progress_says_what_to_write(base: Path) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("curl-a", progress={})]})
+
+    problem = only_problem(base)
+
+    assert (problem.exercise, problem.field) == ("curl-a", "progress")
+    assert_words(problem.message, "no span", "'reps: [low, high]'", "leave 'progress' out")
+
+
+def test_loaded_hops_are_refused(base: Path) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("hop", **HOP, loadable=True)]})
+
+    problem = only_problem(base)
+
+    assert (problem.exercise, problem.field) == ("hop", "loadable")
+    assert problem.line == line_of(base / "legs.yaml", "loadable: true")
+    assert_words(problem.message, "hops are never loaded", "take out 'loadable: true'")
+
+
+def test_hops_may_say_they_take_no_load(base: Path) -> None:
+    write_catalog(base, {"legs.yaml": [exercise("hop", **HOP, loadable=False)]})
+
+    assert check_catalog(base) == []
+
+
+# ----------------------------------------------------------------------------
 # Ids and the shape of a file
 
 

@@ -1002,3 +1002,79 @@ def test_in_an_overlay_a_file_another_coach_created_meanwhile_is_a_conflict(
         draft.save()
 
     assert (overlay / "calves.yaml").read_text(encoding="utf-8") == "exercises: []\n"
+
+
+# ----------------------------------------------------------------------------
+# Warm-ups, dose ranges and load settings survive every edit
+
+
+CLAMSHELL_SETTINGS = (
+    "    warm_up: {sets: 1, reps: 10, rest_s: 15}",
+    "    progress: {reps: [10, 20]}",
+    "    loadable: false",
+)
+
+
+def _settings(exercise: Any) -> tuple[Any, Any, Any]:
+    return (exercise.warm_up, exercise.progress, exercise.loadable)
+
+
+def test_an_exercise_with_a_warm_up_a_range_and_a_load_setting_keeps_them_when_its_cues_change(
+    folder: Path,
+) -> None:
+    draft = open_for_editing(folder).draft()
+    before = draft.catalog()["clamshell"]
+    assert before.warm_up is not None and before.progress is not None
+    assert before.loadable is False
+    cues = [*draft.fields("clamshell")["cues"], "Breathe out as the knee rises."]
+
+    updated = draft.update("clamshell", cues=cues)
+    replaced = draft.replace("clamshell", {**draft.fields("clamshell"), "cues": cues})
+
+    for edited in (updated, replaced):
+        assert changed_lines(edited.preview().diff) == ["+      - Breathe out as the knee rises."]
+        lines = edited.texts[folder / "glute_med.yaml"].splitlines()
+        assert all(setting in lines for setting in CLAMSHELL_SETTINGS)
+        assert _settings(edited.catalog()["clamshell"]) == _settings(before)
+    updated.save()
+    assert _settings(load_catalog(folder)["clamshell"]) == _settings(before)
+
+
+def test_in_an_overlay_a_cue_edit_leaves_the_shipped_warm_up_range_and_load_setting(
+    folder: Path, overlay: Path
+) -> None:
+    draft = open_for_editing(folder, overlay).draft()
+    before = draft.catalog()["clamshell"]
+
+    draft.update("clamshell", cues=["Knees together, lift the top knee."]).save()
+
+    text = (overlay / "glute_med.yaml").read_text(encoding="utf-8")
+    assert "warm_up" not in text and "progress" not in text and "loadable" not in text
+    after = load_catalog(folder, overlay)["clamshell"]
+    assert after.cues == ("Knees together, lift the top knee.",)
+    assert _settings(after) == _settings(before)
+
+
+def test_a_new_warm_up_and_range_go_beside_the_dose_in_the_coachs_order(folder: Path) -> None:
+    draft = open_for_editing(folder).draft()
+
+    edited = draft.update(
+        "front-plank",
+        warm_up={"rest_s": 15, "hold_s": 15, "sets": 1},
+        progress={"hold_s": [20, 40]},
+        loadable=True,
+    )
+
+    assert changed_lines(edited.preview().diff) == [
+        "+    warm_up: {sets: 1, hold_s: 15, rest_s: 15}",
+        "+    progress:",
+        "+      hold_s: [20, 40]",
+        "+    loadable: true",
+    ]
+    lines = edited.texts[folder / "core.yaml"].splitlines()
+    start = lines.index("    warm_up: {sets: 1, hold_s: 15, rest_s: 15}")
+    assert lines[start - 1].startswith("      intermediate: {")  # right after the dose
+    plank = edited.catalog()["front-plank"]
+    assert plank.warm_up is not None and plank.warm_up.hold_s == 15
+    assert plank.progress is not None and plank.progress.hold_s == (20, 40)
+    assert plank.loadable is True

@@ -22,6 +22,7 @@ import streamlit as st
 from ..browse import escape_markdown
 from ..coach import (
     PROTOCOL_COLUMNS,
+    FormError,
     dose_from_form,
     form_changes,
     lines,
@@ -39,7 +40,8 @@ from ..editing import (
     open_for_editing,
 )
 from ..errors import CatalogError, Problem, StrengthError
-from ..model import LEVELS, Impact, Mode, Vocabulary
+from ..model import LEVELS, RANGE, DoseRange, Impact, Mode, Vocabulary
+from ..profile import Rules
 from .coach_access import lock, require_unlocked, unlock_form, unlocked, writes
 from .data import forget_catalog
 from .pages import coach_password
@@ -55,6 +57,26 @@ LINK_HELP = (
     "The link written on this exercise. A ladder also follows links written on its "
     "neighbours (shown above the buttons); use Easier and Harder to move it."
 )
+SPAN_LABELS = {
+    "reps": "Reps range",
+    "hold_s": "Hold range (s)",
+    "contacts": "Contacts range",
+    "distance_m": "Metres range",
+}
+PROGRESS_COUNTS = tuple((count, SPAN_LABELS[count]) for count in DoseRange.model_fields)
+_RULES = Rules()
+RANGE_HELP = (
+    "How far the dose climbs before the exercise gets harder, low-high (12-20), for what "
+    "the exercise counts. Empty: the coaching rules' range (reps "
+    f"{_RULES.rep_range[0]}-{_RULES.rep_range[1]}, holds "
+    f"{_RULES.hold_range_s[0]}-{_RULES.hold_range_s[1]} s)."
+)
+LOADABLE_WORDS = {
+    "": "As its count says (reps and metres take load)",
+    "yes": "Yes: added load makes it harder",
+    "no": "No: never add load",
+}
+LOADABLE_VALUES: dict[str, bool | None] = {"": None, "yes": True, "no": False}
 DOSE_NUMBERS = (
     ("sets", "Sets"),
     ("hold_s", "Hold (s)"),
@@ -414,6 +436,21 @@ def _exercise_form(draft: Draft, exercise_id: str) -> None:
             "Each side in turn", bool(fields.get("per_side")), key=key + "per_side"
         )
         dose = _dose_inputs(fields.get("dose"), key)
+        st.markdown("**How it progresses**")
+        progress = _progress_inputs(fields.get("progress"), key)
+        loadable = st.selectbox(
+            "Added load",
+            list(LOADABLE_WORDS),
+            list(LOADABLE_WORDS).index(_loadable_choice(fields.get("loadable"))),
+            format_func=LOADABLE_WORDS.__getitem__,
+            help="Whether dumbbells, a kettlebell or a loaded backpack make it harder.",
+            key=key + "loadable",
+        )
+        st.markdown(
+            "**Warm-up** (one easy set when it opens a session; leave sets empty if it is "
+            "not a warm-up movement; only for impact 'none')"
+        )
+        warm_up = _dose_row(fields.get("warm_up"), key + "warm_up-")
         st.markdown("**Ladder and swaps**")
         left, right = st.columns(2)
         easier = left.selectbox(
@@ -491,6 +528,9 @@ def _exercise_form(draft: Draft, exercise_id: str) -> None:
             "tempo": tempo.strip(),
             "impact": impact,
             "dose": _dose_of(dose, fields.get("dose")),
+            "warm_up": dose_from_form(warm_up, _mapping(fields.get("warm_up"))),
+            "progress": _progress_of(progress),
+            "loadable": LOADABLE_VALUES[loadable],
             "easier": easier or None,
             "harder": harder or None,
             "swaps": swaps,
@@ -513,6 +553,10 @@ def _exercise_form(draft: Draft, exercise_id: str) -> None:
     except StrengthError as error:
         _notice("error", _error_text(error))
     st.rerun()
+
+
+def _loadable_choice(value: Any) -> str:
+    return next((choice for choice, v in LOADABLE_VALUES.items() if v is value), "")
 
 
 def _word(word: str, known: Mapping[str, Any]) -> str:
@@ -545,31 +589,71 @@ def _dose_inputs(dose: Any, key: str) -> dict[str, dict[str, Any]]:
     doses = dose if isinstance(dose, dict) else {}
     found: dict[str, dict[str, Any]] = {}
     for level in LEVELS:
-        now = _mapping(doses.get(level.value))
-        prefix = f"{key}dose-{level.value}-"
         st.markdown(f"*{level.value.capitalize()}*")
-        numbers = st.columns(len(DOSE_NUMBERS))
-        values: dict[str, Any] = {}
-        for column, (field, label) in zip(numbers, DOSE_NUMBERS, strict=True):
-            current = now.get(field)
-            values[field] = column.number_input(
-                label,
-                min_value=0,
-                value=current if isinstance(current, int) else None,
-                step=1,
-                key=prefix + field,
-            )
-        texts = st.columns(3)
-        values["reps"] = texts[0].text_input(
-            "Reps",
-            reps_text(now.get("reps")),
-            placeholder="8, 6-8 or 12, 10, 8",
-            key=prefix + "reps",
-        )
-        values["tempo"] = texts[1].text_input("Tempo", now.get("tempo") or "", key=prefix + "tempo")
-        values["load"] = texts[2].text_input("Load", now.get("load") or "", key=prefix + "load")
-        found[level.value] = values
+        found[level.value] = _dose_row(doses.get(level.value), f"{key}dose-{level.value}-")
     return found
+
+
+def _dose_row(dose: Any, prefix: str) -> dict[str, Any]:
+    """One dose's inputs: its numbers on one row, reps, tempo and load on the next."""
+    now = _mapping(dose)
+    numbers = st.columns(len(DOSE_NUMBERS))
+    values: dict[str, Any] = {}
+    for column, (field, label) in zip(numbers, DOSE_NUMBERS, strict=True):
+        current = now.get(field)
+        values[field] = column.number_input(
+            label,
+            min_value=0,
+            value=current if isinstance(current, int) else None,
+            step=1,
+            key=prefix + field,
+        )
+    texts = st.columns(3)
+    values["reps"] = texts[0].text_input(
+        "Reps",
+        reps_text(now.get("reps")),
+        placeholder="8, 6-8 or 12, 10, 8",
+        key=prefix + "reps",
+    )
+    values["tempo"] = texts[1].text_input("Tempo", now.get("tempo") or "", key=prefix + "tempo")
+    values["load"] = texts[2].text_input("Load", now.get("load") or "", key=prefix + "load")
+    return values
+
+
+def _progress_inputs(progress: Any, key: str) -> dict[str, str]:
+    """How far the dose climbs: a 'low-high' text per count (empty: the rules' range)."""
+    now = _mapping(progress)
+    columns = st.columns(len(PROGRESS_COUNTS))
+    found: dict[str, str] = {}
+    for column, (count, label) in zip(columns, PROGRESS_COUNTS, strict=True):
+        found[count] = column.text_input(
+            label,
+            _span_text(now.get(count)),
+            placeholder="12-20",
+            help=RANGE_HELP,
+            key=f"{key}progress-{count}",
+        )
+    return found
+
+
+def _span_text(span: Any) -> str:
+    if isinstance(span, list | tuple) and len(span) == 2:
+        return f"{span[0]}-{span[1]}"
+    return ""
+
+
+def _progress_of(form: Mapping[str, str]) -> dict[str, list[int]]:
+    """The spans typed as 'low-high'; refused (FormError) when one is not."""
+    spans: dict[str, list[int]] = {}
+    for count, label in PROGRESS_COUNTS:
+        text = form.get(count, "").strip()
+        if not text:
+            continue
+        match = RANGE.match(text)
+        if not match:
+            raise FormError(f"{label}: '{text}' is not a range; write low-high, like 12-20")
+        spans[count] = [int(match[1]), int(match[2])]
+    return spans
 
 
 def _dose_of(form: Mapping[str, Mapping[str, Any]], original: Any) -> dict[str, Any]:
