@@ -12,7 +12,7 @@ from plans import plan_for
 
 from strength.catalog import Catalog, load_catalog
 from strength.exports import render
-from strength.plan import Plan
+from strength.plan import Plan, Prescription, Session, SessionKind
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,6 +62,50 @@ def test_the_description_holds_every_exercise_and_its_dose(catalog: Catalog) -> 
         description = str(event["description"])
         for item in session.exercises:
             assert f"{item.name}: {item.dose_text()}" in description
+
+
+WARM_UP = (
+    Prescription("glute-bridge", "Glute bridge", ("glute_max",), sets=1, reps=(10,), rest_s=15),
+    Prescription("dead-bug", "Dead bug", ("core",), sets=1, reps=(6,), per_side=True, rest_s=15),
+    Prescription("heel-walk", "Heel walk", ("shins",), sets=1, distance_m=15, rest_s=15),
+)
+WARM_UP_LINE = "Warm-up: Glute bridge 1 x 10; Dead bug 1 x 6 each side; Heel walk 1 x 15 m"
+
+
+def _with_warm_up(plan: Plan) -> Plan:
+    """Every strength session opens with WARM_UP; the first comes after a hard run."""
+    first = plan.strength_sessions()[0]
+
+    def changed(session: Session) -> Session:
+        if not session.strength():
+            return session
+        if session is first:
+            return replace(session, warm_up=WARM_UP, kind=SessionKind.after_hard, run="hard")
+        return replace(session, warm_up=WARM_UP)
+
+    weeks = tuple(
+        replace(week, sessions=tuple(changed(s) for s in week.sessions)) for week in plan.weeks
+    )
+    return replace(plan, weeks=weeks)
+
+
+def test_the_description_gives_the_warm_up_before_the_exercises(catalog: Catalog) -> None:
+    plan = _with_warm_up(_plan(catalog, daily=["heel-drop-straight-knee"]))
+    for event, session in zip(_events(plan), plan.sessions(), strict=True):
+        lines = str(event["description"]).split("\n")
+        if not session.strength():
+            assert not any(line.startswith("Warm-up") for line in lines)
+            continue
+        assert lines[2:5] == ["", WARM_UP_LINE, ""], lines
+        assert lines[5].startswith(f"- {session.exercises[0].name}: ")
+
+
+def test_a_session_after_a_hard_run_is_named_so_in_its_event(catalog: Catalog) -> None:
+    plan = _with_warm_up(_plan(catalog))
+    session = plan.strength_sessions()[0]
+    summaries = [str(event["summary"]) for event in _events(plan)]
+    assert f"Strength: session after your hard run (about {session.minutes} min)" in summaries
+    assert not any("after_hard" in summary for summary in summaries)
 
 
 def test_two_builds_give_the_same_uids_and_the_same_bytes(catalog: Catalog) -> None:

@@ -3,9 +3,11 @@ pages are used; and the printed words say what the app says, from the same sourc
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,9 @@ from strength.catalog import Catalog, load_catalog
 from strength.cli import main
 from strength.exports import NoSuchWeek, render, summary_pdf, week_sheet_pdf
 from strength.exports.pdf import booklet
-from strength.plan import Plan, Week
+from strength.exports.sessions import warm_up_line
+from strength.exports.tables import CSV_COLUMNS
+from strength.plan import Plan, Prescription, Session, SessionKind, Week
 from strength.profile import Rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +70,32 @@ def _pages(pdf: bytes) -> list[str]:
 
 def _longest(plan: Plan) -> Week:
     return max(plan.weeks, key=lambda w: (sum(len(s.exercises) for s in w.sessions), -w.number))
+
+
+WARM_UP = (
+    Prescription("glute-bridge", "Glute bridge", ("glute_max",), sets=1, reps=(10,), rest_s=15),
+    Prescription("dead-bug", "Dead bug", ("core",), sets=1, reps=(6,), per_side=True, rest_s=15),
+    Prescription("heel-walk", "Heel walk", ("shins",), sets=1, distance_m=15, rest_s=15),
+)
+WARM_UP_LINE = "Warm-up: Glute bridge 1 x 10; Dead bug 1 x 6 each side; Heel walk 1 x 15 m"
+
+
+def _warmed_up(plan: Plan) -> Plan:
+    """The plan with every strength session opening with WARM_UP (not the builder's own
+    choice, which may change), and its first session after a hard run, the same day."""
+    first = plan.strength_sessions()[0]
+
+    def changed(session: Session) -> Session:
+        if not session.strength():
+            return session
+        if session is first:
+            return replace(session, warm_up=WARM_UP, kind=SessionKind.after_hard, run="hard")
+        return replace(session, warm_up=WARM_UP)
+
+    weeks = tuple(
+        replace(week, sessions=tuple(changed(s) for s in week.sessions)) for week in plan.weeks
+    )
+    return replace(plan, weeks=weeks)
 
 
 # ----------------------------------------------------------------------------
@@ -148,6 +178,120 @@ def test_a_week_outside_the_plan_is_refused_by_number(catalog: Catalog) -> None:
         week_sheet_pdf(plan, len(plan.weeks) + 1)
 
 
+@pytest.mark.parametrize("runner", list(RUNNERS))
+def test_the_week_sheet_gives_each_session_its_warm_up_and_still_fits_one_page(
+    catalog: Catalog, runner: str
+) -> None:
+    plan = _warmed_up(_plan(catalog, runner))
+    week = _longest(plan)
+    for paper in ("a4", "letter"):
+        [page] = _pages(week_sheet_pdf(plan, week.number, paper))
+        strength = [s for s in week.sessions if s.strength()]
+        assert page.count(WARM_UP_LINE) == len(strength), (paper, page)
+        for session in week.sessions:
+            for item in session.exercises:
+                assert " ".join(item.name.split()) in page, (session.date, item.name)
+
+
+def test_a_session_after_a_hard_run_is_said_in_words_on_the_week_sheet(catalog: Catalog) -> None:
+    plan = _warmed_up(_plan(catalog, "marathon"))
+    session = plan.strength_sessions()[0]
+    week = next(w for w in plan.weeks if session in w.sessions)
+
+    [page] = _pages(week_sheet_pdf(plan, week.number))
+
+    assert (
+        f"{session.date:%a} {session.date.day} {session.date:%b}: session after your hard run"
+        in (page)
+    )
+    assert "after_hard" not in page
+    assert page.count("after your hard run") == 1  # said once, not again as the day's run
+
+
+# ----------------------------------------------------------------------------
+# The text exports: Markdown and CSV
+
+
+def test_the_markdown_gives_the_warm_up_between_the_reason_and_the_exercises(
+    catalog: Catalog,
+) -> None:
+    plan = _warmed_up(_plan(catalog, "marathon"))
+    text = render(plan, "md")
+    assert isinstance(text, str)
+    sessions = text.split("\n### ")[1:]
+    assert len(sessions) == len(plan.sessions())
+    for block, session in zip(sessions, plan.sessions(), strict=True):
+        if not session.strength():
+            assert "Warm-up" not in block
+            continue
+        reason, warm_up, table = block.split("\n\n")[1:4]
+        assert reason == session.reason
+        assert warm_up == WARM_UP_LINE
+        assert table.startswith("| Exercise | Dose |")
+    assert "session after your hard run, about" in text and "after_hard" not in text
+
+
+def test_a_session_without_a_warm_up_prints_no_warm_up_line(catalog: Catalog) -> None:
+    plan = _plan(catalog, "marathon")
+    bare = replace(
+        plan,
+        weeks=tuple(
+            replace(week, sessions=tuple(replace(s, warm_up=()) for s in week.sessions))
+            for week in plan.weeks
+        ),
+    )
+    text = render(bare, "md")
+    assert isinstance(text, str) and "Warm-up" not in text
+    assert "\n\n\n" not in text  # no empty line left where the warm-up would go
+
+
+def test_a_warm_up_dose_is_said_short_and_keeps_sides_and_lowering(catalog: Catalog) -> None:
+    plan = _plan(catalog, "marathon")
+    hold = Prescription("heel-dig-bridge-hold", "Heel-dig bridge hold", ("hamstrings",), 1,
+                        hold_s=15)  # fmt: skip
+    drop = Prescription("pelvic-drop", "Pelvic drop", ("glute_med",), 1, reps=(8,),
+                        eccentric_s=3, per_side=True)  # fmt: skip
+    session = replace(plan.strength_sessions()[0], warm_up=(hold, drop))
+
+    assert warm_up_line(plan, session) == (
+        "Warm-up: Heel-dig bridge hold 1 x 15 s; Pelvic drop 1 x 8 each side, 3 s lowering"
+    )
+    assert warm_up_line(plan, replace(session, warm_up=())) == ""
+
+
+OLD_CSV_COLUMNS = (
+    "week", "phase", "deload", "taper", "date", "weekday", "session", "minutes",
+    "exercise_id", "exercise", "areas", "sets", "reps", "hold_s", "eccentric_s", "tempo",
+    "contacts", "distance_m", "load", "per_side", "extra_set_side", "dose",
+)  # fmt: skip
+
+
+def test_the_csv_gives_each_warm_up_movement_a_row_before_the_exercises(
+    catalog: Catalog,
+) -> None:
+    plan = _warmed_up(_plan(catalog, "marathon"))
+    text = render(plan, "csv")
+    assert isinstance(text, str)
+    header, *rows = list(csv.reader(io.StringIO(text)))
+
+    assert tuple(header) == CSV_COLUMNS
+    assert tuple(header[: len(OLD_CSV_COLUMNS)]) == OLD_CSV_COLUMNS  # a sheet keeps its columns
+    assert header[-1] == "warm_up"
+    expected = []
+    for session in plan.sessions():
+        expected += [(session.date.isoformat(), item.id, "True") for item in session.warm_up]
+        expected += [(session.date.isoformat(), item.id, "False") for item in session.exercises]
+    assert [(row[4], row[8], row[-1]) for row in rows] == expected
+    bridge = next(row for row in rows if row[8] == "glute-bridge")
+    cells = dict(zip(header, bridge, strict=True))
+    assert (cells["exercise"], cells["sets"], cells["reps"], cells["dose"]) == (
+        "Glute bridge",
+        "1",
+        "10",
+        "1 x 10 reps",
+    )
+
+
 # ----------------------------------------------------------------------------
 # The plan on one page
 
@@ -167,6 +311,23 @@ def test_the_summary_marks_deloads_and_the_taper(catalog: Catalog) -> None:
     [page] = _pages(summary_pdf(plan))
     assert page.count("deload") >= sum(w.deload for w in plan.weeks)
     assert "taper" in page and "race week" in page
+
+
+def test_the_summary_names_the_warm_up_movements_its_table_leaves_out(catalog: Catalog) -> None:
+    plan = _warmed_up(_plan(catalog, "marathon"))
+    bare = replace(
+        plan,
+        weeks=tuple(
+            replace(week, sessions=tuple(replace(s, warm_up=()) for s in week.sessions))
+            for week in plan.weeks
+        ),
+    )
+
+    [page] = _pages(summary_pdf(plan))
+    [without] = _pages(summary_pdf(bare))
+
+    assert "Sessions start with a warm-up from: Glute bridge, Dead bug, Heel walk" in page
+    assert "warm-up" not in without.lower()
 
 
 def test_the_week_sheet_and_the_summary_are_the_same_bytes_each_time(catalog: Catalog) -> None:

@@ -17,7 +17,7 @@ from strength.catalog import Catalog, load_catalog
 from strength.cli import main
 from strength.exports import UnknownPaper, render
 from strength.exports.pdf import booklet, printable
-from strength.plan import Plan
+from strength.plan import Plan, Prescription, Session, SessionKind
 
 ROOT = Path(__file__).resolve().parents[2]
 A4_PT, LETTER_PT = (595.28, 841.89), (612.0, 792.0)
@@ -138,6 +138,90 @@ def test_the_same_plan_gives_the_same_pdf_bytes(catalog: Catalog) -> None:
     assert first == second
     metadata = PdfReader(io.BytesIO(first)).metadata
     assert metadata is not None and metadata["/CreationDate"].startswith("D:20270104")
+
+
+WARM_UP = (
+    Prescription("glute-bridge", "Glute bridge", ("glute_max",), sets=1, reps=(10,), rest_s=15),
+    Prescription("dead-bug", "Dead bug", ("core",), sets=1, reps=(6,), per_side=True, rest_s=15),
+    Prescription("heel-walk", "Heel walk", ("shins",), sets=1, distance_m=15, rest_s=15),
+)
+WARM_UP_LINE = "Warm-up: Glute bridge 1 x 10; Dead bug 1 x 6 each side; Heel walk 1 x 15 m"
+
+
+def _with_warm_up(plan: Plan, warm_up: tuple[Prescription, ...] = WARM_UP) -> Plan:
+    """Every strength session opens with `warm_up`; the first comes after a hard run."""
+    first = plan.strength_sessions()[0]
+
+    def changed(session: Session) -> Session:
+        if not session.strength():
+            return session
+        if session is first:
+            return replace(session, warm_up=warm_up, kind=SessionKind.after_hard, run="hard")
+        return replace(session, warm_up=warm_up)
+
+    weeks = tuple(
+        replace(week, sessions=tuple(changed(s) for s in week.sessions)) for week in plan.weeks
+    )
+    return replace(plan, weeks=weeks)
+
+
+def test_every_card_gives_its_warm_up_between_its_title_and_its_exercises(
+    catalog: Catalog,
+) -> None:
+    plan = _with_warm_up(_plan(catalog, weeks=8, sessions_per_week=3, minutes_per_session=60))
+    pages = _pages(_pdf(plan))
+    for week in plan.weeks:
+        for session in week.strength_sessions():
+            title = _card_title(week.number, session.date)
+            [page] = [text for text in pages if title in text]
+            card = page[page.index(title) :]
+            warm_up = card.index(WARM_UP_LINE)
+            assert warm_up < card.index("Exercise Sets Each set"), title
+            after = warm_up + len(WARM_UP_LINE)
+            for item in session.exercises:
+                assert " ".join(item.name.split()) in card[after:], (title, item.name)
+
+
+def test_no_card_with_a_warm_up_is_split_over_two_pages(catalog: Catalog) -> None:
+    plan = _with_warm_up(
+        _plan(
+            catalog,
+            weeks=16,
+            level="advanced",
+            weaknesses=["hamstrings", "glute_med", "core", "calves", "quads", "feet"],
+            equipment=["band", "step", "slider", "dumbbell", "kettlebell"],
+            sessions_per_week=5,
+            minutes_per_session=90,
+            week=dict.fromkeys(("mon", "tue", "wed", "thu", "fri", "sat"), "easy")
+            | {"sun": "long"},
+        ),
+        WARM_UP * 2,  # a long warm-up: two lines on a card
+    )
+    for paper in ("a4", "letter"):
+        document = booklet(plan, paper)
+        assert document.card_pages
+        assert [c for c in document.card_pages if c[1] != c[2]] == [], paper
+        assert all(room < card for _, room, card in document.breaks), paper
+
+
+def test_the_cover_explains_the_warm_up_only_when_sessions_have_one(catalog: Catalog) -> None:
+    plan = _plan(catalog, weeks=4)
+    legend = "Warm-up the easy movements under the card's title"
+
+    warmed = _pages(_pdf(_with_warm_up(plan)))
+    bare = _pages(_pdf(_with_warm_up(plan, ())))
+
+    assert legend in warmed[0] and legend not in bare[0]
+    assert "Start with the warm-up under each card's title" in " ".join(warmed)
+    assert "Warm up first" in " ".join(bare) and "Warm-up:" not in " ".join(bare)
+
+
+def test_a_card_after_a_hard_run_says_so_in_words(catalog: Catalog) -> None:
+    plan = _with_warm_up(_plan(catalog, weeks=4))
+    session = plan.strength_sessions()[0]
+    text = " ".join(_pages(_pdf(plan)))
+    assert f"Session after your hard run, about {session.minutes} min" in text
+    assert "after_hard" not in text.lower()
 
 
 def test_the_pages_are_numbered(catalog: Catalog) -> None:

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 
 from ..plan import PHASE_NAMES, Plan, Prescription, Session, Week
 from .pdf import printable
+from .sessions import kind_words, warm_up_line
 
 PRODID = "-//runner-strength//Strength plan//EN"
 UID_DOMAIN = "runner-strength"
@@ -80,18 +81,16 @@ def _event(plan: Plan, week: Week, session: Session, uid: str, stamp: dt.datetim
 def _summary(session: Session) -> str:
     if session.kind == "daily":
         return f"Daily rehab: {printable(session.exercises[0].name)} (about {session.minutes} min)"
-    return f"Strength: {session.kind} session (about {session.minutes} min)"
+    return f"Strength: {kind_words(session)} (about {session.minutes} min)"
 
 
 def _description(plan: Plan, week: Week, session: Session) -> str:
     flags = [name for name, on in (("deload", week.deload), ("taper", week.taper)) if on]
     phase = PHASE_NAMES.get(week.phase, week.phase) + (f" ({', '.join(flags)})" if flags else "")
-    lines = [
-        f"Week {week.number}, {phase}.",
-        printable(session.reason),
-        "",
-        *(f"- {_exercise_line(plan, item)}" for item in session.exercises),
-    ]
+    lines = [f"Week {week.number}, {phase}.", printable(session.reason), ""]
+    if session.warm_up:  # done first: said first
+        lines += [warm_up_line(plan, session, printable), ""]
+    lines += [f"- {_exercise_line(plan, item)}" for item in session.exercises]
     return "\n".join(lines)
 
 

@@ -1,4 +1,7 @@
-"""Text exports: JSON (the CLI contract), CSV (one row per exercise), Markdown."""
+"""Text exports: JSON (the CLI contract), CSV (one row per exercise), Markdown.
+
+A session's warm-up comes first: in the CSV one row per warm-up movement (its `warm_up`
+column says so), in the Markdown one line above the session's table."""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ import csv
 import io
 import json
 
-from ..plan import Plan, plan_to_dict
+from ..plan import Plan, Prescription, Session, Week, plan_to_dict
 from ..words import date_words
+from .sessions import kind_words, warm_up_line
 
 CSV_COLUMNS = (
     "week",
@@ -32,6 +36,7 @@ CSV_COLUMNS = (
     "per_side",
     "extra_set_side",
     "dose",
+    "warm_up",  # columns added later go at the end: a runner's sheet keeps its columns
 )
 
 
@@ -45,34 +50,41 @@ def plan_csv(plan: Plan) -> str:
     writer.writerow(CSV_COLUMNS)
     for week in plan.weeks:
         for session in week.sessions:
+            for item in session.warm_up:
+                writer.writerow(_csv_row(plan, week, session, item, warm_up=True))
             for item in session.exercises:
-                writer.writerow(
-                    (
-                        week.number,
-                        week.phase,
-                        week.deload,
-                        week.taper,
-                        session.date.isoformat(),
-                        session.weekday,
-                        session.kind,
-                        session.minutes,
-                        item.id,
-                        item.name,
-                        " ".join(item.areas),
-                        item.sets,
-                        "/".join(str(n) for n in item.reps) if item.reps else "",
-                        item.hold_s or "",
-                        item.eccentric_s or "",
-                        item.tempo or "",
-                        item.contacts or "",
-                        item.distance_m or "",
-                        item.load,
-                        item.per_side,
-                        item.extra_set_side or "",
-                        plan.dose(item),
-                    )
-                )
+                writer.writerow(_csv_row(plan, week, session, item, warm_up=False))
     return out.getvalue()
+
+
+def _csv_row(
+    plan: Plan, week: Week, session: Session, item: Prescription, *, warm_up: bool
+) -> tuple[object, ...]:
+    return (
+        week.number,
+        week.phase,
+        week.deload,
+        week.taper,
+        session.date.isoformat(),
+        session.weekday,
+        session.kind,
+        session.minutes,
+        item.id,
+        item.name,
+        " ".join(item.areas),
+        item.sets,
+        "/".join(str(n) for n in item.reps) if item.reps else "",
+        item.hold_s or "",
+        item.eccentric_s or "",
+        item.tempo or "",
+        item.contacts or "",
+        item.distance_m or "",
+        item.load,
+        item.per_side,
+        item.extra_set_side or "",
+        plan.dose(item),
+        warm_up,
+    )
 
 
 def _cell(text: str) -> str:
@@ -99,11 +111,15 @@ def plan_markdown(plan: Plan) -> str:
         lines += [f"## Week {week.number}, from {date_words(week.start)}", "", week.note, ""]
         for session in week.sessions:
             lines += [
-                f"### {date_words(session.date)}: {session.kind} session, "
+                f"### {date_words(session.date)}: {kind_words(session)}, "
                 f"about {session.minutes} min",
                 "",
                 _cell(session.reason),
                 "",
+            ]
+            if session.warm_up:
+                lines += [warm_up_line(plan, session, _cell), ""]
+            lines += [
                 "| Exercise | Dose | Tempo | Load |",
                 "|---|---|---|---|",
             ]

@@ -16,6 +16,7 @@ import streamlit as st
 from .. import charts, exports
 from ..errors import StrengthError
 from ..explain import after_race, minutes_note, too_close_to_race
+from ..exports import sessions
 from ..plan import Plan, Prescription, Session, Week
 from ..profile import profile_to_yaml
 from ..words import date_words, rest_in_words, tempo_in_words
@@ -24,12 +25,7 @@ from .answers import HEAVY_KEY, answer_table, week_words
 from .inputs import link_problems, profile_or_messages, runner_answers, show_problems
 from .text import md
 
-KIND_WORDS = {
-    "long": "longer session",
-    "short": "short session",
-    "maintenance": "maintenance session",
-    "daily": "daily rehab dose",
-}
+KIND_WORDS = sessions.KIND_WORDS  # the exports' words: a card says what the PDF says
 PAPER_WORDS = {"a4": "A4", "letter": "US Letter"}
 DOWNLOADS = (
     ("pdf", "Printable plan (PDF)", ":material/picture_as_pdf:"),
@@ -208,9 +204,12 @@ def _week_header(week: Week) -> None:
 
 def _session_card(plan: Plan, session: Session) -> None:
     with st.container(border=True, key=f"session-{session.date}-{session.kind}"):
-        kind = KIND_WORDS.get(session.kind, session.kind)
+        kind = sessions.kind_words(session)
         st.markdown(f"**{session.date:%A %d %b}** · {kind} · about {session.minutes} min")
         st.caption(md(session.reason))
+        if session.warm_up:
+            movements = sessions.warm_up_movements(plan, session)
+            st.markdown(f"**{sessions.WARM_UP}**, in order: {md(movements)}")
         for item in session.exercises:
             _exercise(plan, item)
 

@@ -13,6 +13,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ...plan import PHASE_NAMES, Plan, Prescription, Session, Week
+from ..sessions import has_warm_ups, kind_words, warm_up_line
 from .typeset import (
     GREY,
     Boxes,
@@ -62,7 +63,8 @@ class Columns:
 HEADINGS = ("Exercise", "Sets", "Each set", "Lowering", "Tempo", "Rest", "Done")
 PAD = 1.2  # mm above and below a row's text
 GAP = 4.0  # mm between two cards
-NOTES = 9.0  # mm: the notes line at the foot of a card
+NOTES = 8.0  # mm: the notes line at the foot of a card
+WARM_UP_SIZE = 7.0  # pt: the warm-up line under the card's title
 BOX = 3.8  # mm: a tick box; four sets on each side fit one line of the Done column
 
 
@@ -113,12 +115,17 @@ def session_cards(pdf: Booklet, plan: Plan) -> None:
     if not cards:
         return
     pdf.ln(6)
+    minutes = plan.profile.rules.warm_up_minutes
+    warm_up = (
+        f"Start with the warm-up under each card's title (about {minutes} minutes, in order)"
+        if has_warm_ups(plan)
+        else f"Warm up first (about {minutes} minutes of easy movement)"
+    )
     heading(
         pdf,
         "Your sessions",
-        "One card per session, in date order. Warm up first (about "
-        f"{plan.profile.rules.warm_up_minutes} minutes of easy movement), tick a box per set, "
-        "and note how it went. The glossary at the back says how to do each exercise.",
+        f"One card per session, in date order. {warm_up}, tick a box per set, and note how "
+        "it went. The glossary at the back says how to do each exercise.",
         keep=cards[0].height,
     )
     for card in cards:
@@ -141,11 +148,15 @@ def _measure(
     rows: Sequence[Row],
     headings: Sequence[str],
     session: Session,
+    warm_up: str = "",
 ) -> Card:
     right_text = wrap(pdf, right, pdf.epw * 0.4, 8.5, align="R")
     right_width = max(pdf.width_of(line, 8.5, False) for line in right_text.lines)
     title_text = wrap(pdf, title, pdf.epw - right_width - 6, 10.5, bold=True)
-    about_text = stack(*(wrap(pdf, part, pdf.epw - 2, 7) for part in about.split("\n")))
+    about_text = stack(
+        *(wrap(pdf, part, pdf.epw - 2, 7) for part in about.split("\n")),
+        wrap(pdf, warm_up, pdf.epw - 2, WARM_UP_SIZE),
+    )
     return Card(title_text, right_text, about_text, tuple(rows), tuple(headings), session)
 
 
@@ -154,10 +165,12 @@ def _card(pdf: Booklet, plan: Plan, week: Week, session: Session) -> Card:
     phase = PHASE_NAMES.get(week.phase, week.phase)
     marks = week_marks(week)
     title = f"Week {week.number} · {long_date(session.date)}"
-    right = f"{session.kind.capitalize()} session, about {session.minutes} min"
+    kind = kind_words(session)
+    right = f"{kind[:1].upper()}{kind[1:]}, about {session.minutes} min"
     about = f"{phase}{f' ({marks})' if marks else ''}. {session.reason}"
     rows = [_exercise_row(pdf, plan, item, columns) for item in session.exercises]
-    return _measure(pdf, title, right, about, rows, HEADINGS, session)
+    warm_up = warm_up_line(plan, session)
+    return _measure(pdf, title, right, about, rows, HEADINGS, session, warm_up)
 
 
 def _daily_card(pdf: Booklet, plan: Plan, week: Week, sessions: tuple[Session, ...]) -> Card:

@@ -8,6 +8,7 @@ from itertools import groupby
 from ... import method
 from ...plan import PHASE_NAMES, Plan
 from ...profile import LONG_RUN_STRATEGIES, WEEKDAYS
+from ..sessions import has_warm_ups
 from .typeset import (
     Document,
     draw_labelled,
@@ -40,7 +41,7 @@ def cover(pdf: Document, plan: Plan) -> None:
         pdf.ln(4)
         boxed(pdf, "What your week could not hold", [("Note", w) for w in plan.warnings])
     pdf.ln(4)
-    boxed(pdf, "How to read a card", card_legend())
+    boxed(pdf, "How to read a card", card_legend(plan))
 
 
 def facts(plan: Plan, pdf: Document) -> list[tuple[str, str]]:
@@ -94,8 +95,10 @@ def phases(plan: Plan) -> str:
     return " · ".join(spans)
 
 
-def card_legend() -> list[tuple[str, str]]:
+def card_legend(plan: Plan) -> list[tuple[str, str]]:
+    warm_up = "the easy movements under the card's title, done in order before the first exercise"
     return [
+        *([("Warm-up", warm_up)] if has_warm_ups(plan) else []),
         (
             "Sets",
             "how many sets; 'each side': every set on both sides; '+1 set left': one "

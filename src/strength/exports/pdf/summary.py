@@ -143,8 +143,20 @@ def _page(pdf: Document, orientation: str) -> tuple[float, float]:
     return width - pdf.l_margin - pdf.r_margin, height - 2 * pdf.t_margin - 2
 
 
-def _title_height(pdf: Document, width: float) -> float:
-    return leading(13) + leading(7.5) + wrap(pdf, LEGEND, width, 6.5).height + 3
+def _legend(plan: Plan) -> str:
+    """The legend, and the warm-up movements the sessions open with (the cards give their
+    doses): the table has a column per exercise of the sessions proper."""
+    names = dict.fromkeys(item.name for s in plan.sessions() for item in s.warm_up)
+    if not names:
+        return LEGEND
+    return (
+        f"{LEGEND} Sessions start with a warm-up from: {', '.join(names)} (each card gives "
+        "its own, with the doses)."
+    )
+
+
+def _title_height(pdf: Document, plan: Plan, width: float) -> float:
+    return leading(13) + leading(7.5) + wrap(pdf, _legend(plan), width, 6.5).height + 3
 
 
 def _measure(
@@ -184,7 +196,7 @@ def _measure(
     )
     head = max((text.height for text in header), default=leading(size)) + 1.5
     rows = sum(_row_height(plan.weeks, columns, n, size, inline) for n in range(len(plan.weeks)))
-    total = _title_height(pdf, width) + head + rows
+    total = _title_height(pdf, plan, width) + head + rows
     if total > height and not force:
         return None
     return Layout(orientation, size, inline, (*fixed, *cells), header, total)
@@ -219,7 +231,7 @@ def _paint(pdf: Document, plan: Plan, columns: Sequence[Column], layout: Layout)
     y += leading(13)
     draw(pdf, Text((f"{goal(plan)[0].upper()}{goal(plan)[1:]}",), 7.5), x, y, width)
     y += leading(7.5)
-    legend = wrap(pdf, LEGEND, width, 6.5)
+    legend = wrap(pdf, _legend(plan), width, 6.5)
     draw(pdf, legend, x, y, width)
     y += legend.height + 3
     size = layout.size

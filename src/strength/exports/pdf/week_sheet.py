@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ...errors import StrengthError
-from ...plan import PHASE_NAMES, Day, Plan, Prescription, Session, Week
+from ...plan import PHASE_NAMES, Day, Plan, Prescription, Session, SessionKind, Week
+from ..sessions import kind_words, warm_up_line
 from .grid import RUN_WORDS
 from .typeset import (
     GREY,
@@ -232,26 +233,32 @@ def _day_strip(
 
 
 def _session_block(pdf: Document, session: Session, width: float, scale: float) -> Block:
+    if session.kind == SessionKind.after_hard:  # its words already name the run
+        run = ""
+    elif session.run != "rest":
+        run = f", after your {session.run} run"
+    else:
+        run = ", no run that day"
     band = wrap(
         pdf,
-        f"{short_date(session.date)}: {session.kind} session, about {session.minutes} min, "
-        + (f"after your {session.run} run" if session.run != "rest" else "no run that day"),
+        f"{short_date(session.date)}: {kind_words(session)}, about {session.minutes} min{run}",
         width - 2,
         9 * scale,
         bold=True,
     )
+    warm_up = wrap(pdf, warm_up_line(pdf.plan, session), width - 2, 7.5 * scale)
     name_w, dose_w = width * 0.34, width * 0.42
     box_w = width - name_w - dose_w
     rows = [_exercise_row(pdf, item, name_w, dose_w, box_w, scale) for item in session.exercises]
     pad = 1.0 * scale
-    band_h = band.height + 2 * pad
+    band_h = band.height + warm_up.height + 2 * pad
     height = band_h + sum(row[0] for row in rows) + 3
 
     def paint(x: float, y: float) -> None:
         top = y
         pdf.set_fill_color(GREY)
         pdf.rect(x, y, width, band_h, style="F")
-        draw(pdf, band, x + 1, y + pad, width - 2)
+        draw_stack(pdf, stack(band, warm_up), x + 1, y + pad, width - 2)
         y += band_h
         for row_height, cells, boxes in rows:
             draw_stack(pdf, cells[0], x, y + pad, name_w)
