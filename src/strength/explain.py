@@ -1,14 +1,17 @@
 """What a runner may wonder about a whole plan, answered from the plan itself: why the
-sessions are shorter than the minutes they gave, and what to do when a race is too
-close for any strength work. Every number is read from the plan and its profile."""
+sessions are shorter than the minutes they gave, what to do when a race is too close
+for any strength work, and what would give the week the sessions it lacks. Every number
+is read from the plan and its profile."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from .errors import ProfileError
 from .plan import Plan, Session
+from .planning.schedule import weekly_slots
 from .planning.selection import SHORT_SHARE
-from .profile import next_monday
+from .profile import ANSWER_NAMES, Profile, next_monday
 from .words import date_words
 
 FULL = 0.85  # a session this close to its minutes counts as full
@@ -83,3 +86,34 @@ def too_close_to_race(plan: Plan) -> str | None:
 def after_race(race: dt.date) -> dt.date:
     """The first day of a plan that starts after a race: the Monday after it."""
     return next_monday(race)
+
+
+def _sessions_held(profile: Profile) -> int:
+    """How many sessions the running week holds under the profile's rules."""
+    try:
+        slots, _ = weekly_slots(profile)
+    except ProfileError:  # no day at all where strength may go
+        return 0
+    return len(slots)
+
+
+def after_hard_runs_offer(profile: Profile) -> str | None:
+    """When the running week holds fewer sessions than asked and strength after hard runs
+    would give it more: the sentence that says so. None when the rule is already on, the
+    week holds what was asked, or the rule would not help."""
+    if profile.rules.strength_after_hard_runs:
+        return None
+    wanted = 1 if profile.maintenance else profile.sessions_per_week
+    held = _sessions_held(profile)
+    if held >= wanted:
+        return None
+    rules = profile.rules.model_copy(update={"strength_after_hard_runs": True})
+    more = min(_sessions_held(profile.model_copy(update={"rules": rules})), wanted)
+    if more <= held:
+        return None
+    rule = ANSWER_NAMES["rules.strength_after_hard_runs"].lower()
+    return (
+        f"Your running week holds {held} of the {wanted} sessions a week you asked for. "
+        f"With {rule} (a session on a hard-workout day, after the run, so the hard days are "
+        f"hard and the easy days stay easy), it holds {more}."
+    )

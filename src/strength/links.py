@@ -36,7 +36,9 @@ class Holds(StrEnum):
 @dataclass(frozen=True)
 class LinkAnswer:
     """One answer a link may carry. `words` maps each option to the word the page shows
-    (choice kinds); `bounds` limits a number; `default` is left out of written links."""
+    (choice kinds), `former` the words it showed before (still read, never written);
+    `bounds` limits a number; `default` is left out of written links, unless `always`:
+    an answer whose default may change is written anyway, so a shared link keeps it."""
 
     key: str
     label: str  # what a runner calls it, for messages
@@ -46,6 +48,8 @@ class LinkAnswer:
     default: Any = None
     pattern: str | None = None  # what a token must look like, and `shape` says it in words
     shape: str = ""
+    always: bool = False
+    former: Mapping[str, Any] = field(default_factory=dict)  # an old shown word -> its option
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,9 @@ def _option(answer: LinkAnswer, text: str) -> tuple[bool, Any]:
     wanted = _plain(text)
     for option, word in answer.words.items():
         if wanted in (_plain(str(option)), _plain(word)):
+            return True, option
+    for word, option in answer.former.items():
+        if wanted == _plain(word):
             return True, option
     shown = list(answer.words.values())
     close = difflib.get_close_matches(text.strip(), shown, n=1, cutoff=0.6) or (
@@ -187,16 +194,17 @@ def _written(answer: LinkAnswer, value: Any) -> str:
 
 def link_params(values: Mapping[str, Any], answers: Sequence[LinkAnswer]) -> dict[str, list[str]]:
     """The address bar's parameters for these answers, in the words the page shows, each
-    default left out: what `read_link` reads back to the same values."""
+    default left out (but an `always` answer's): what `read_link` reads back to the same
+    values."""
     params: dict[str, list[str]] = {}
     for answer in answers:
         if answer.key not in values:
             continue
         value = values[answer.key]
-        if value is None or value == answer.default:
+        if value is None or (value == answer.default and not answer.always):
             continue
         if answer.holds is Holds.choices:
-            if list(value) == list(answer.default or []):
+            if list(value) == list(answer.default or []) and not answer.always:
                 continue
             # An empty list is written as an empty value: `?weaknesses=` clears the answer.
             params[answer.key] = [_written(answer, item) for item in value] or [""]

@@ -18,7 +18,15 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
@@ -87,8 +95,19 @@ def _not_yes_or_no(value: Any) -> Any:
     return value
 
 
+def _not_a_number_day(value: Any) -> Any:
+    """Python would read a number as seconds since 1970; a date answer refuses it instead."""
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError("date_type", "a date, not a number")
+    return value
+
+
 Whole = Annotated[int, BeforeValidator(_not_yes_or_no)]
 Number = Annotated[float, BeforeValidator(_not_yes_or_no)]
+# The ends of the rules' ranges: reps in a set, seconds of a hold.
+Reps = Annotated[int, BeforeValidator(_not_yes_or_no), Field(ge=1, le=30)]
+HoldSeconds = Annotated[int, BeforeValidator(_not_yes_or_no), Field(ge=5, le=120)]
+RunDate = Annotated[dt.date, BeforeValidator(_not_a_number_day)]
 
 
 class Run(StrEnum):
@@ -99,20 +118,14 @@ class Run(StrEnum):
     race = "race"  # a date's run only (`runs:`), never a weekday's
 
 
+# The runs a day of the running week may hold: a race goes on a date, not on a weekday.
+WEEK_RUNS: tuple[Run, ...] = tuple(run for run in Run if run is not Run.race)
+
+
 class LongRunStrategy(StrEnum):
     day_before = "day_before"
     same_day = "same_day"
     apart = "apart"
-
-
-LONG_RUN_STRATEGIES = {
-    LongRunStrategy.day_before: "A longer session the day before the long run: "
-    "you start it on tired legs, like the late miles of a race.",
-    LongRunStrategy.same_day: "A shorter session on the long-run day, after the run, "
-    "so the next day is a full recovery day.",
-    LongRunStrategy.apart: "Keep strength at least 48 h away from the long run, "
-    "so it is run on fresh legs.",
-}
 
 
 class Rules(BaseModel):
@@ -157,15 +170,40 @@ class Rules(BaseModel):
         le=28,
         description="No exercise is done for the first time this close to the race.",
     )
-    rep_range: tuple[Whole, Whole] = Field(
+    rep_range: tuple[Reps, Reps] = Field(
         default=(6, 12), description="Reps a set climbs through before the exercise gets harder."
     )
-    hold_range_s: tuple[Whole, Whole] = Field(
+    hold_range_s: tuple[HoldSeconds, HoldSeconds] = Field(
         default=(20, 45), description="Seconds a hold climbs through before it gets harder."
     )
-    loaded_rep_range: tuple[Whole, Whole] = Field(
+    loaded_rep_range: tuple[Reps, Reps] = Field(
         default=(6, 10), description="Reps a set climbs through with added load."
     )
+
+    @field_validator("rep_range", "hold_range_s", "loaded_rep_range")
+    @classmethod
+    def _low_to_high(cls, value: tuple[int, int]) -> tuple[int, int]:
+        low, high = value
+        if low > high:
+            raise PydanticCustomError("range_order", "the lower number first")
+        return value
+
+
+def long_run_strategies(rules: Rules) -> dict[LongRunStrategy, str]:
+    """Each long-run strategy in a sentence, its numbers from the coaching rules."""
+    return {
+        LongRunStrategy.day_before: "A longer session the day before the long run: "
+        "you start it on tired legs, like the late miles of a race.",
+        LongRunStrategy.same_day: "A shorter session on the long-run day, after the run, "
+        "so the next day is a full recovery day.",
+        LongRunStrategy.apart: f"Keep strength at least {rules.hours_between_leg_sessions} h "
+        "away from the long run, so it is run on fresh legs.",
+    }
+
+
+# The strategies in words under the default rules, for a page that shows no profile's own
+# rules; a page with a profile reads `long_run_strategies(profile.rules)`.
+LONG_RUN_STRATEGIES = long_run_strategies(Rules())
 
 
 class Profile(BaseModel):
@@ -191,7 +229,7 @@ class Profile(BaseModel):
         description="Training for a long race on little mileage: the one runner for whom a "
         "longer session the day before the long run is recommended.",
     )
-    runs: dict[dt.date, Run] = Field(
+    runs: dict[RunDate, Run] = Field(
         default_factory=dict,
         description="Dates whose run differs from the running week: a cutback, a tune-up "
         "race, a moved long run.",
@@ -245,6 +283,27 @@ class Profile(BaseModel):
             return Run.race
         return self.runs.get(date, self.run_on(date.weekday()))
 
+    @property
+    def last_day(self) -> dt.date:
+        """The plan's last day: the race, or the end of its last week."""
+        if self.race is not None:
+            return self.race
+        return self.start + dt.timedelta(weeks=self.length_weeks, days=-1)
+
+
+def recommended_long_run_strategy(profile: Profile) -> tuple[LongRunStrategy, str]:
+    """The long-run strategy this runner is advised to pick, and why, in one sentence."""
+    if profile.long_race_low_mileage:
+        return LongRunStrategy.day_before, (
+            "Training for a long race on little mileage, a longer session the day before the "
+            "long run gives you the heavy legs of a race's late miles without running more."
+        )
+    return LongRunStrategy.apart, (
+        "Running economy and endurance suffer the day after strength work (Doma & Deakin "
+        f"2013), so strength at least {profile.rules.hours_between_leg_sessions} h from the "
+        "long run keeps it on fresh legs."
+    )
+
 
 # ----------------------------------------------------------------------------
 # The answers in the runner's words: the app's labels, and every message
@@ -292,19 +351,35 @@ labels name it: the code name is the file's and the URL's, this is the runner's.
 
 def bounds(field: str) -> tuple[int, int] | tuple[float, float]:
     """The lowest and highest value a numeric answer may take, read from the model itself:
-    `bounds("minutes_per_session") == (10, 120)`, `bounds("rules.deload_cut") == (0.3, 0.7)`.
-    KeyError for an answer that is not a bounded number (the days are EARLIEST_DAY and
-    LATEST_DAY)."""
+    `bounds("minutes_per_session") == (10, 120)`, `bounds("rules.deload_cut") == (0.3, 0.7)`;
+    for a range, each of its ends: `bounds("rules.rep_range") == (1, 30)`. KeyError for an
+    answer that is not a bounded number (the days are EARLIEST_DAY and LATEST_DAY)."""
     low: Any = None
     high: Any = None
     if _kind(field) is dt.date:
         raise KeyError(f"{field!r} is a day, between EARLIEST_DAY and LATEST_DAY")
-    for rule in _field_info(field).metadata:
+    for rule in _field_info(field).metadata or _range_item_rules(field):
         low = getattr(rule, "ge", low)
         high = getattr(rule, "le", high)
     if low is None or high is None:
         raise KeyError(f"{field!r} is not a bounded number")
     return low, high
+
+
+def _is_range(field: str) -> bool:
+    """A rule that is a range, [low, high]: the reps or seconds a dose climbs through."""
+    return get_origin(_field_info(field).annotation) is tuple
+
+
+def _range_item_rules(field: str) -> list[Any]:
+    """The bounds on each end of a range (none for any other answer)."""
+    if not _is_range(field):
+        return []
+    item = get_args(_field_info(field).annotation)[0]
+    found: list[Any] = []
+    for extra in get_args(item)[1:]:
+        found.extend(getattr(extra, "metadata", [extra]))
+    return found
 
 
 def _field_info(field: str) -> FieldInfo:
@@ -411,11 +486,24 @@ def _ending(text: str, close: str | None, otherwise: str = "") -> str:
 
 
 def _runs() -> str:
+    """The runs a day of the running week may hold, in words."""
+    return _either(run.value for run in WEEK_RUNS)
+
+
+def _date_runs() -> str:
+    """The runs a given date may hold: a race too."""
     return _either(run.value for run in Run)
 
 
 def _week_example() -> str:
     return "{" + ", ".join(f"{day}: {TYPICAL_WEEK[day]}" for day in WEEKDAYS[:3]) + ", ...}"
+
+
+def _runs_example() -> str:
+    """A `runs` answer as a runner writes it: a rest day, then a tune-up race."""
+    start = _example_start()
+    rest, race = start + dt.timedelta(days=12), start + dt.timedelta(days=27)
+    return f"{{{rest.isoformat()}: rest, {race.isoformat()}: race}}"
 
 
 def _value_message(field: str, value: Any, error: str) -> str:
@@ -448,6 +536,62 @@ def _value_message(field: str, value: Any, error: str) -> str:
 
 
 _OUT_OF_BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+def _range_message(field: str, end: tuple[Any, ...], value: Any, error: str) -> str:
+    """A rule's range, [low, high], that will not do: its shape, an end, or its order."""
+    name = ANSWER_NAMES[field]
+    low, high = bounds(field)
+    default = list(_field_info(field).get_default())
+    if error == "range_order":
+        return (
+            f"{name} must run low to high; {_pair(value)} was given: write the lower number "
+            f"first, for example {default}."
+        )
+    given = f"{_shown(value)} was given"
+    if error == "missing":
+        given = "only one was given"
+    elif end and isinstance(end[0], int):
+        given += " as the first" if end[0] == 0 else " as the second"
+    else:
+        given = f"{_pair(value)} was given"
+    return (
+        f"{name} must be two whole numbers between {low} and {high}, the lower first, "
+        f"for example {default}; {given}."
+    )
+
+
+def _pair(value: Any) -> str:
+    """A range as the runner gave it: [12, 6], or said in words when it is no pair."""
+    if isinstance(value, list | tuple) and all(
+        isinstance(n, int | float) and not isinstance(n, bool) for n in value
+    ):
+        return "[" + ", ".join(_shown(n) for n in value) + "]"
+    return _shown(value)
+
+
+def _runs_message(loc: tuple[Any, ...], error: str, value: Any) -> str:
+    """A date of `runs`, or its run, that will not do."""
+    name = ANSWER_NAMES["runs"]
+    if len(loc) == 1:
+        return (
+            f"{name}: give each date its run ({_date_runs()}), for example {_runs_example()}; "
+            f"{_shown(value)} was given."
+        )
+    key = loc[1]
+    if len(loc) > 2 or (error == "unreadable" and str(value) == _shown(str(key))):
+        shown = value if len(loc) > 2 else _Said(str(value))
+        return (
+            f"{name}: {_shown(shown)} is not a date; write each date as YYYY-MM-DD with its "
+            f"run, for example {_runs_example()}."
+        )
+    try:
+        day = date_words(dt.date.fromisoformat(str(key)))
+    except ValueError:
+        day = _shown(str(key))
+    text = f"{name}: the run on {day} must be {_date_runs()}; {_shown(value)} was given"
+    return _ending(text, _close(value, [run.value for run in Run]))
+
 
 # What each list answer holds: one item in words, and how to write them.
 _ITEMS = {
@@ -521,8 +665,14 @@ def _explain(loc: tuple[Any, ...], error: str, value: Any, ctx: Any, raw: str) -
     head = str(loc[0])
     if head not in Profile.model_fields:
         return FieldIssue(head, _unknown_answer(loc[0]))
+    if head == "rules" and len(loc) > 1 and str(loc[1]) in Rules.model_fields:
+        field = f"rules.{loc[1]}"
+        if _is_range(field):
+            return FieldIssue(field, _range_message(field, loc[2:], value, error))
     if error == "missing" or (value is None and _field_info(head).is_required()):
         return FieldIssue(head, _missing(head))
+    if head == "runs":
+        return FieldIssue(head, _runs_message(loc, error, value))
     if head == "rules":
         if len(loc) == 1:
             first, rule = next(iter(Rules.model_fields.items()))
@@ -543,7 +693,7 @@ def _explain(loc: tuple[Any, ...], error: str, value: Any, ctx: Any, raw: str) -
                 f"{_week_example()}; {_shown(value)} was given.",
             )
         day = DAY_NAMES.get(str(loc[1]), _shown(loc[1]))
-        words = [run.value for run in Run]
+        words = [run.value for run in WEEK_RUNS]
         text = f"{ANSWER_NAMES[head]}: {day} must be {_runs()}; {_shown(value)} was given"
         return FieldIssue(head, _ending(text, _close(value, words)))
     if head == "imbalance":
@@ -629,13 +779,56 @@ def _checked(data: Any) -> Profile | list[_Found]:
                 continue
             written[day], days[day] = given, run
         data["week"] = days
+    dated: dict[str, Any] = {}  # each date of `runs`, as YYYY-MM-DD -> the key the runner wrote
+    runs = data.get("runs")
+    if isinstance(runs, dict):
+        on: dict[Any, Any] = {}
+        for given, run in runs.items():
+            date = _iso(given)
+            if date in on:
+                twice.append((_date_twice(date, dated[date], given), ("runs", str(given))))
+                continue
+            dated[date], on[date] = given, run
+        data["runs"] = on
     try:
         profile = Profile.model_validate(data)
     except ValidationError as error:
-        found = _issues(error, data, written)
+        found = _issues(error, data, {**written, **dated})
         issues = [issue for issue, _ in found]
         return found + [found for found in _date_issues(data) if found[0] not in issues] + twice
-    return _week_issues(profile, written) + twice or profile
+    return _week_issues(profile, written) + _runs_issues(profile, dated) + twice or profile
+
+
+def _iso(given: Any) -> Any:
+    """A date of `runs` as YYYY-MM-DD, whether YAML read it as a date or as text, so one
+    date written both ways is seen twice; anything else stays as written."""
+    if isinstance(given, dt.datetime):
+        return given.date().isoformat() if given.time() == dt.time() else given
+    if isinstance(given, dt.date):
+        return given.isoformat()
+    if isinstance(given, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", given.strip()):
+        try:
+            return dt.date.fromisoformat(given.strip()).isoformat()
+        except ValueError:
+            return given
+    return given
+
+
+def _date_twice(date: Any, first: Any, again: Any, lines: str = "") -> FieldIssue:
+    try:
+        day = date_words(dt.date.fromisoformat(str(date)))
+    except ValueError:
+        day = _shown(str(again))
+    how = ""
+    if str(first) != str(again):
+        how = f" (as {_shown(str(first))} and {_shown(str(again))})"
+    elif first != again:  # one a date, the other the same date as text
+        how = " (once in quotes, once without)"
+    return FieldIssue(
+        "runs",
+        f"{ANSWER_NAMES['runs']}: {day} is given twice{how}{lines}; say what you run on "
+        f"{day} once.",
+    )
 
 
 def _day_twice(day: str, first: Any, again: Any, lines: str = "") -> FieldIssue:
@@ -669,10 +862,12 @@ def _path(
     """Where in the file a problem is, in the keys the runner wrote; () when not there."""
     if not loc:
         loc = ("race",)
-    if error == "missing" or loc[0] not in data:
+    if loc[0] not in data or (error == "missing" and len(loc) == 1):
         return ()
     steps = [step for step in loc if step != "[key]"]
-    if steps[0] == "week" and len(steps) > 1:
+    if error == "missing":  # the end of a range not given: where the range is
+        steps = steps[:-1]
+    if steps[0] in ("week", "runs") and len(steps) > 1:
         steps[1] = written.get(str(steps[1]), steps[1])
     return tuple(step if isinstance(step, int) else str(step) for step in steps)
 
@@ -686,6 +881,33 @@ def _date_issues(data: dict[str, Any]) -> list[_Found]:
         return []
     problem = _race_problem(start, race)
     return [(FieldIssue("race", problem), ("race",))] if problem else []
+
+
+def _runs_issues(profile: Profile, dated: dict[str, Any]) -> list[_Found]:
+    """The dates of `runs` against the plan: each inside it, and the race day a race."""
+    found: list[_Found] = []
+    name = ANSWER_NAMES["runs"]
+    first, last = profile.start, profile.last_day
+    outside = sorted(date for date in profile.runs if not first <= date <= last)
+    if outside:
+        one = len(outside) == 1
+        text = (
+            f"{name}: {_both(date_words(date) for date in outside)} "
+            f"{'is' if one else 'are'} outside the plan, which runs from {date_words(first)} "
+            f"to {date_words(last)}; give dates within it, or remove "
+            f"{'it' if one else 'them'}."
+        )
+        found.append((FieldIssue("runs", text), ("runs", str(dated.get(_iso(outside[0]))))))
+    race = profile.race
+    if race is not None and profile.runs.get(race, Run.race) is not Run.race:
+        race_day = ANSWER_NAMES["race"].lower()
+        text = (
+            f"{name}: {date_words(race)} is your {race_day}, so it is a race, not "
+            f"{_a(profile.runs[race].value)} run; remove it from {name.lower()}, or pick "
+            f"another {race_day}."
+        )
+        found.append((FieldIssue("runs", text), ("runs", str(dated.get(_iso(race))))))
+    return found
 
 
 def _week_issues(profile: Profile, written: dict[str, Any]) -> list[_Found]:
@@ -711,6 +933,17 @@ def _week_issues(profile: Profile, written: dict[str, Any]) -> list[_Found]:
     if missing:
         text = f"Say what you run on {_both(missing)} in your {name.lower()} ({_runs()})."
         found.append((FieldIssue("week", text), ("week",)))
+    races = [day for day, run in profile.week.items() if run is Run.race]
+    if races:
+        days = _both(DAY_NAMES.get(day, day) for day in races)
+        one = len(races) == 1
+        text = (
+            f"{name}: {days} {'is a race' if one else 'are races'}, but a race goes on a date: "
+            f"put it in {ANSWER_NAMES['runs'].lower()} or give it as the "
+            f"{ANSWER_NAMES['race'].lower()}, and say what you run on {days} most weeks "
+            f"({_runs()})."
+        )
+        found.append((FieldIssue("week", text), ("week", written.get(races[0], races[0]))))
     longs = [day for day, run in profile.week.items() if run is Run.long]
     if len(longs) > 1:
         days = _both(DAY_NAMES.get(day, day) for day in longs)
@@ -844,6 +1077,8 @@ def _duplicate(path: tuple[str | int, ...], key: str, lines: str) -> FieldIssue:
         return FieldIssue(head, f"{name} is given twice{lines}; keep one of them.")
     if head == "week" and len(path) == 2:
         return _day_twice(_day(key), key, key, lines)
+    if head == "runs" and len(path) == 2:
+        return _date_twice(_iso(key), key, key, lines)
     if head == "rules" and len(path) == 2:
         rule = (
             f"{ANSWER_NAMES[f'rules.{key}']} ('{key}')" if key in Rules.model_fields else f"'{key}'"
@@ -882,13 +1117,25 @@ def _yaml_issue(problem: YamlProblem, source: str) -> FieldIssue:
     return FieldIssue("profile", message.removesuffix(".") + ".", _where(source, problem.line))
 
 
+# Written even at their defaults: the answers that say what the plan is, and the long-run
+# strategy, so a saved profile never changes strategy when the default does.
+_ALWAYS_WRITTEN = (
+    "start", "level", "weaknesses", "sessions_per_week", "minutes_per_session",
+    "long_run_strategy",
+)  # fmt: skip
+
+
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
-    """Plain data in the contract's names, defaults left out: what a runner saves and shares."""
+    """Plain data in the contract's names, defaults left out (but for the answers that say
+    what the plan is, and the long-run strategy): what a runner saves and shares."""
     data = profile.model_dump(mode="json", exclude_defaults=True)
-    for key in ("start", "level", "weaknesses", "sessions_per_week", "minutes_per_session"):
-        data.setdefault(key, profile.model_dump(mode="json")[key])
+    full = profile.model_dump(mode="json")
+    for key in _ALWAYS_WRITTEN:
+        data.setdefault(key, full[key])
     data["week"] = {day: profile.week[day].value for day in WEEKDAYS if day in profile.week}
-    return data
+    if profile.runs:
+        data["runs"] = {date.isoformat(): profile.runs[date].value for date in sorted(profile.runs)}
+    return {key: data[key] for key in Profile.model_fields if key in data}
 
 
 def profile_to_yaml(profile: Profile) -> str:

@@ -124,7 +124,8 @@ def test_heavy_legs_can_be_undone_where_it_was_asked() -> None:
 
 
 def test_sessions_shorter_than_the_minutes_asked_are_explained() -> None:
-    at = _open(_plan_page, **SHARED, minutes="30")
+    # The day before the long run: a longer session and a short one.
+    at = _open(_plan_page, **SHARED, minutes="30", strategy="The day before")
 
     info = " ".join(i.value for i in at.info)
     assert "30 minutes" in info
@@ -176,7 +177,7 @@ def test_a_first_visit_gives_the_plan_an_identity_that_the_link_and_the_file_kee
 
     kept = _open(_plan_page, **SHARED, plan="coach-athlete-07")
     assert kept.session_state["plan"] == "coach-athlete-07"
-    assert not kept.warning
+    assert not [w for w in kept.warning if "not understood" in w.value]
 
     bad = _open(_plan_page, **SHARED, plan="not an id!")
     assert "Plan identity" in " ".join(w.value for w in bad.warning)
@@ -197,3 +198,26 @@ def test_an_uploaded_profiles_rules_are_kept_and_said_not_dropped() -> None:
     assert "deload every so many weeks 3" in captions.lower()
     calendar = " ".join(chart.proto.spec for chart in at.get("plotly_chart"))  # type: ignore[attr-defined]
     assert "W3 deload" in calendar and "W4 deload" not in calendar  # the plan uses them
+
+
+def test_the_link_always_carries_the_long_run_strategy_and_reads_its_old_words() -> None:
+    at = AppTest.from_file("../../app.py", default_timeout=TIMEOUT)
+    for key, value in SHARED.items():
+        at.query_params[key] = value
+    at.run()
+
+    assert not at.exception
+    assert at.radio(key="strategy").value == "apart"
+    assert at.query_params["strategy"] == "Kept apart"  # at its default, and still there
+
+    old = _open(_plan_page, **SHARED, strategy="48 h apart")
+    assert old.radio(key="strategy").value == "apart"
+    assert not [w for w in old.warning if "not understood" in w.value]
+
+
+def test_the_link_carries_the_long_race_and_the_after_hard_runs_answers() -> None:
+    for page in (_build_page, _plan_page):
+        at = _open(page, **SHARED, low_mileage="yes", after_hard_runs="true")
+        assert not at.exception
+        assert at.toggle(key="low_mileage").value is True
+        assert at.toggle(key="after_hard_runs").value is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from hypothesis import given
@@ -95,3 +96,67 @@ def test_a_written_link_reads_back_to_the_same_answers(**values: Any) -> None:
 
 
 TABLE_DEFAULTS = {row.key: row.default for row in TABLE}
+
+
+STRATEGY = LinkAnswer("strategy", "Strength around the long run", Holds.choice,
+                      {"day_before": "The day before", "apart": "Kept apart"}, default="apart",
+                      always=True, former={"48 h apart": "apart"})  # fmt: skip
+
+
+def test_an_answer_marked_always_is_written_even_at_its_default() -> None:
+    assert link_params({"strategy": "apart"}, [STRATEGY]) == {"strategy": ["Kept apart"]}
+    assert link_params({"level": "beginner"}, TABLE) == {}  # the others leave it out
+
+
+def test_a_word_a_link_was_written_with_before_still_reads() -> None:
+    link = read_link({"strategy": ["48 h apart"]}, [STRATEGY])
+    assert link.values == {"strategy": "apart"} and link.not_understood == ()
+    assert read_link({"strategy": ["48 h"]}, [STRATEGY]).not_understood  # not any word
+
+
+@functools.cache
+def _app_table() -> dict[str, LinkAnswer]:
+    from pathlib import Path
+
+    from strength.catalog import load_catalog
+    from strength.ui.answers import answer_table
+
+    return answer_table(load_catalog(Path(__file__).resolve().parents[2] / "exercises"))
+
+
+def test_the_apps_link_always_carries_the_long_run_strategy() -> None:
+    table = _app_table()
+    rows = list(table.values())
+    for strategy in ("apart", "day_before", "same_day"):
+        params = link_params({"strategy": strategy}, rows)
+        assert params == {"strategy": [table["strategy"].words[strategy]]}
+        assert read_link(params, rows).values == {"strategy": strategy}
+    assert table["strategy"].default == "apart"  # the profile's default
+
+
+@given(
+    strategy=st.sampled_from(["apart", "day_before", "same_day"]),
+    low_mileage=st.booleans(),
+    after_hard_runs=st.booleans(),
+    sessions=st.integers(1, 5),
+)
+def test_the_apps_new_answers_read_back_from_the_link(**values: Any) -> None:
+    rows = list(_app_table().values())
+    params = link_params(values, rows)
+    link = read_link(params, rows)
+
+    assert link.not_understood == ()
+    expected = {key: value for key, value in values.items()
+                if key == "strategy" or value != _app_table()[key].default}  # fmt: skip
+    assert link.values == expected
+    assert ("low_mileage" in params) is values["low_mileage"]  # off by default, left out
+    assert ("after_hard_runs" in params) is values["after_hard_runs"]
+
+
+def test_the_flags_of_the_new_answers_read_the_way_a_person_writes_them() -> None:
+    rows = list(_app_table().values())
+    link = read_link({"low_mileage": ["Yes"], "after_hard_runs": ["on"]}, rows)
+    assert link.values == {"low_mileage": True, "after_hard_runs": True}
+    link = read_link({"after_hard_runs": ["sometimes"]}, rows)
+    assert link.values == {}
+    assert "Strength after hard runs, same day" in link.not_understood[0]

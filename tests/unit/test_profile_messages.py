@@ -7,6 +7,7 @@ shows that `faults` catches a validator's own wording.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,44 @@ CORPUS: list[tuple[str, dict[str, Any], str]] = [
     ("a day twice in two cases", BASE | {"week": WEEK | {"Mon": "easy"}}, "week"),
     ("a day twice short and long", BASE | {"week": WEEK | {"monday": "rest"}}, "week"),
     ("weaker side of no weak link", BASE | {"imbalance": {"calves": "left"}}, "imbalance"),
+    # Runs on given dates, a long race on low mileage, and the rules' ranges.
+    ("long race on low mileage maybe", BASE | {"long_race_low_mileage": "maybe"},
+     "long_race_low_mileage"),
+    ("a race in the running week", BASE | {"week": WEEK | {"sun": "race"}}, "week"),
+    ("runs not dates", BASE | {"runs": "saturdays"}, "runs"),
+    ("runs as a list", BASE | {"runs": ["2027-02-20"]}, "runs"),
+    ("a run on no date", BASE | {"runs": {"someday": "rest"}}, "runs"),
+    ("a run on a day not in the calendar", BASE | {"runs": {"2027-02-30": "rest"}}, "runs"),
+    ("a run on a number", BASE | {"runs": {20270220: "rest"}}, "runs"),
+    ("a run on a date and time", BASE | {"runs": {"2027-02-20T10:00": "rest"}}, "runs"),
+    ("a run of no kind", BASE | {"runs": {"2027-02-20": "jog"}}, "runs"),
+    ("a run before the plan", BASE | {"runs": {"2026-12-19": "rest"}}, "runs"),
+    ("runs after the race", BASE | {"runs": {"2027-05-30": "easy", "2027-06-01": "rest"}},
+     "runs"),
+    ("a run past a plan's last week", _without("race") | {"weeks": 4,
+                                                          "runs": {"2027-02-01": "rest"}},
+     "runs"),
+    ("the race day made an easy run", BASE | {"runs": {"2027-05-23": "easy"}}, "runs"),
+    ("a date twice, in quotes and not",
+     BASE | {"runs": {"2027-02-20": "rest", dt.date(2027, 2, 20): "easy"}}, "runs"),
+    ("reps high to low", BASE | {"rules": {"rep_range": [12, 6]}}, "rules.rep_range"),
+    ("reps past 30", BASE | {"rules": {"rep_range": [6, 40]}}, "rules.rep_range"),
+    ("no reps", BASE | {"rules": {"rep_range": [0, 12]}}, "rules.rep_range"),
+    ("reps yes", BASE | {"rules": {"rep_range": [True, 12]}}, "rules.rep_range"),
+    ("reps as one number", BASE | {"rules": {"rep_range": 10}}, "rules.rep_range"),
+    ("reps as three numbers", BASE | {"rules": {"rep_range": [6, 8, 10]}}, "rules.rep_range"),
+    ("hold too short", BASE | {"rules": {"hold_range_s": [2, 30]}}, "rules.hold_range_s"),
+    ("hold past two minutes", BASE | {"rules": {"hold_range_s": [20, 200]}},
+     "rules.hold_range_s"),
+    ("hold in words", BASE | {"rules": {"hold_range_s": ["twenty", 45]}}, "rules.hold_range_s"),
+    ("loaded reps one end", BASE | {"rules": {"loaded_rep_range": [8]}},
+     "rules.loaded_rep_range"),
+    ("loaded reps high to low", BASE | {"rules": {"loaded_rep_range": [10, 6]}},
+     "rules.loaded_rep_range"),
+    ("after hard runs maybe", BASE | {"rules": {"strength_after_hard_runs": "maybe"}},
+     "rules.strength_after_hard_runs"),
+    ("nothing new too many days", BASE | {"rules": {"no_new_exercise_days": 40}},
+     "rules.no_new_exercise_days"),
 ]  # fmt: skip
 IDS = [name for name, _, _ in CORPUS]
 
@@ -363,6 +402,27 @@ def test_a_number_too_long_to_write_out_is_said_by_its_length() -> None:
         (BASE | {"week": WEEK | {"mon": "jog"}}, "rest, easy, hard or long"),
         (BASE | {"imbalance": {"calves": "middle"}}, "left or right"),
         (BASE | {"heavy_legs": [25]}, "between 1 and 20"),
+        (BASE | {"week": WEEK | {"sun": "race"}},
+         "Running week: Sunday is a race, but a race goes on a date: put it in runs on given "
+         "dates or give it as the race day"),
+        (BASE | {"runs": {"2026-12-19": "rest"}},
+         "Runs on given dates: Sat 19 Dec 2026 is outside the plan, which runs from "
+         "Mon 4 Jan 2027 to Sun 23 May 2027"),
+        (BASE | {"runs": {"2027-02-20": "jog"}},
+         "the run on Sat 20 Feb 2027 must be rest, easy, hard, long or race; 'jog' was given"),
+        (BASE | {"runs": {"2027-02-20": "rase"}}, "did you mean 'race'?"),
+        (BASE | {"runs": {"2027-02-30": "rest"}}, "'2027-02-30' is not a date"),
+        (BASE | {"runs": {"2027-05-23": "easy"}}, "Sun 23 May 2027 is your race day"),
+        (BASE | {"runs": {"2027-02-20": "rest", dt.date(2027, 2, 20): "easy"}},
+         "Sat 20 Feb 2027 is given twice"),
+        (BASE | {"rules": {"rep_range": [12, 6]}},
+         "Reps a set climbs through must run low to high; [12, 6] was given: write the lower "
+         "number first, for example [6, 12]."),
+        (BASE | {"rules": {"rep_range": [6, 40]}}, "between 1 and 30, the lower first"),
+        (BASE | {"rules": {"hold_range_s": [20, 200]}},
+         "Seconds a hold climbs through must be two whole numbers between 5 and 120"),
+        (BASE | {"rules": {"hold_range_s": [20, 200]}}, "200 was given as the second"),
+        (BASE | {"rules": {"loaded_rep_range": [8]}}, "only one was given"),
     ],
 )  # fmt: skip
 def test_a_message_says_what_would_do(data: dict[str, Any], words: str) -> None:

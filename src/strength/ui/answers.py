@@ -7,6 +7,7 @@ bound or a word is said once. No streamlit here: the table is plain data.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
 from ..catalog import Catalog
@@ -18,28 +19,36 @@ from ..profile import (
     MAX_WEEKS,
     PLAN_ID_PATTERN,
     TYPICAL_WEEK,
+    WEEK_RUNS,
     WEEKDAYS,
     LongRunStrategy,
+    Profile,
+    Rules,
     bounds,
 )
-from ..units import UNIT_WORDS, Units
+from ..units import UNIT_WORDS
 from .text import md
 
 DEFAULT_WEAKNESSES = ("hamstrings", "glute_med", "core")
 DEFAULT_RACE_WEEKS = 16
 DEFAULT_WEEKS = 12
-RUN_WORDS = {"rest": "Rest", "easy": "Easy", "hard": "Hard", "long": "Long"}
+# A weekday's runs: a race goes on a date (the race day, or `runs:` in a profile file).
+RUN_WORDS = {run.value: run.value.capitalize() for run in WEEK_RUNS}
 GOAL_WORDS = {"race": "A race", "weeks": "A number of weeks"}
 STRATEGY_WORDS = {
     LongRunStrategy.day_before.value: "The day before",
     LongRunStrategy.same_day.value: "Same day, after the run",
-    LongRunStrategy.apart.value: "48 h apart",
+    LongRunStrategy.apart.value: "Kept apart",  # how far apart is the rules' to say
 }
+# Words links were written with before, still read: "48 h apart" said a number the rules own.
+FORMER_STRATEGY_WORDS = {"48 h apart": LongRunStrategy.apart.value}
 SIDE_WORDS = {"both": "Even", "left": "Left", "right": "Right"}
 VIEW_WORDS = {"sessions": "Sessions", "charts": "Charts", "downloads": "Downloads"}
 HEAVY_KEY = "heavy"
 PLAN_KEY = "plan"  # the plan's identity in the link: not a widget, carried as it is
 SIDE_PREFIX = "side_"
+LOW_MILEAGE_KEY = "low_mileage"
+AFTER_HARD_KEY = "after_hard_runs"  # a coaching rule with a widget: rules.strength_after_hard_runs
 
 # Widget key -> the profile field it fills (the seven weekday keys fill `week`).
 PROFILE_FIELD = {
@@ -48,7 +57,8 @@ PROFILE_FIELD = {
     "weaknesses": "weaknesses", "daily": "daily", "equipment": "equipment",
     "sessions": "sessions_per_week", "minutes": "minutes_per_session",
     "maintenance": "maintenance", HEAVY_KEY: "heavy_legs", "units": "units",
-    PLAN_KEY: "plan_id",
+    PLAN_KEY: "plan_id", LOW_MILEAGE_KEY: "long_race_low_mileage",
+    AFTER_HARD_KEY: "rules.strength_after_hard_runs",
 }  # fmt: skip
 
 
@@ -60,6 +70,15 @@ def whole_bounds(field: str) -> tuple[int, int]:
 
 def _name(key: str) -> str:
     return ANSWER_NAMES[PROFILE_FIELD[key]]
+
+
+def model_default(key: str) -> Any:
+    """The default of the answer a widget fills, read from the profile model (an option as
+    its id)."""
+    head, _, rule = PROFILE_FIELD[key].partition(".")
+    info = Rules.model_fields[rule] if head == "rules" and rule else Profile.model_fields[head]
+    value = info.get_default(call_default_factory=True)
+    return value.value if isinstance(value, StrEnum) else value
 
 
 def week_words(last: int = MAX_WEEKS) -> dict[int, str]:
@@ -81,11 +100,17 @@ def answer_table(catalog: Catalog) -> dict[str, LinkAnswer]:
         LinkAnswer("weeks", _name("weeks"), Holds.number, bounds=whole_bounds("weeks"),
                    default=DEFAULT_WEEKS),
         LinkAnswer("level", _name("level"), Holds.choice, levels,
-                   default=LEVELS[0].value),
+                   default=model_default("level")),
         *(LinkAnswer(day, DAY_NAMES[day], Holds.choice, RUN_WORDS, default=TYPICAL_WEEK[day])
           for day in WEEKDAYS),
+        # Always in the link: a shared link keeps its strategy when the default changes.
         LinkAnswer("strategy", _name("strategy"), Holds.choice, STRATEGY_WORDS,
-                   default=LongRunStrategy.day_before.value),
+                   default=model_default("strategy"), always=True,
+                   former=FORMER_STRATEGY_WORDS),
+        LinkAnswer(LOW_MILEAGE_KEY, _name(LOW_MILEAGE_KEY), Holds.flag,
+                   default=model_default(LOW_MILEAGE_KEY)),
+        LinkAnswer(AFTER_HARD_KEY, _name(AFTER_HARD_KEY), Holds.flag,
+                   default=model_default(AFTER_HARD_KEY)),
         LinkAnswer("weaknesses", _name("weaknesses"), Holds.choices, areas,
                    default=[a for a in DEFAULT_WEAKNESSES if a in areas]),
         *(LinkAnswer(f"{SIDE_PREFIX}{area}", f"Weaker side: {name}", Holds.choice, SIDE_WORDS,
@@ -93,12 +118,14 @@ def answer_table(catalog: Catalog) -> dict[str, LinkAnswer]:
           for area, name in areas.items() if vocabulary.areas[area].sided),
         LinkAnswer("daily", _name("daily"), Holds.choices, daily, default=[]),
         LinkAnswer("equipment", _name("equipment"), Holds.choices, equipment, default=[]),
-        LinkAnswer("units", _name("units"), Holds.choice, UNIT_WORDS, default=Units.metric.value),
+        LinkAnswer("units", _name("units"), Holds.choice, UNIT_WORDS,
+                   default=model_default("units")),
         LinkAnswer("sessions", _name("sessions"), Holds.number,
-                   bounds=whole_bounds("sessions_per_week"), default=2),
+                   bounds=whole_bounds("sessions_per_week"), default=model_default("sessions")),
         LinkAnswer("minutes", _name("minutes"), Holds.number,
-                   bounds=whole_bounds("minutes_per_session"), default=30),
-        LinkAnswer("maintenance", _name("maintenance"), Holds.flag, default=False),
+                   bounds=whole_bounds("minutes_per_session"), default=model_default("minutes")),
+        LinkAnswer("maintenance", _name("maintenance"), Holds.flag,
+                   default=model_default("maintenance")),
         LinkAnswer(HEAVY_KEY, _name(HEAVY_KEY), Holds.choices, week_words(), default=[]),
         LinkAnswer(PLAN_KEY, _name(PLAN_KEY), Holds.token, pattern=PLAN_ID_PATTERN,
                    shape="6 to 40 letters, digits, - or _"),

@@ -12,12 +12,14 @@ import datetime as dt
 import streamlit as st
 
 from ..errors import StrengthError
-from ..explain import minutes_note, too_close_to_race
+from ..explain import after_hard_runs_offer, minutes_note, too_close_to_race
 from ..plan import Plan, Week
-from ..profile import profile_to_yaml
+from ..profile import Profile, profile_to_yaml, recommended_long_run_strategy
 from ..words import date_words
+from .answers import AFTER_HARD_KEY, STRATEGY_WORDS
 from .data import catalog_or_message, plan_for, plan_key
 from .inputs import (
+    Answers,
     link_problems,
     profile_or_messages,
     profile_upload,
@@ -53,9 +55,13 @@ def render() -> None:
     with left:
         answers = runner_answers(exercises)
     profile = profile_or_messages(answers)
+    if profile is not None:
+        _strategy_note(answers, profile)
     with right, st.container(key="glance"):
         st.subheader("Your plan at a glance")
         link_problems()
+        if profile is not None:
+            _after_hard_runs(profile)
         if profile is None:
             st.info("Fix the answer marked below to see your plan.", icon=":material/info:")
         else:
@@ -67,6 +73,41 @@ def render() -> None:
             else:
                 _glance(plan, plan_key(profile, exercises))
         profile_upload()
+
+
+def _strategy_note(answers: Answers, profile: Profile) -> None:
+    """Under the long-run strategy: the one recommended for this runner, and why; a gentle
+    word when the runner picked another."""
+    recommended, why = recommended_long_run_strategy(profile)
+    advice = f"Recommended for you: **{STRATEGY_WORDS[recommended.value]}**. {why}"
+    box = answers.notes["strategy"]
+    if profile.long_run_strategy is recommended:
+        box.caption(advice)
+    else:
+        chosen = STRATEGY_WORDS[profile.long_run_strategy.value]
+        box.info(
+            f"{advice} You picked *{chosen}*: that is fine too, if it suits you.",
+            icon=":material/lightbulb:",
+        )
+
+
+def _turn_on_after_hard_runs() -> None:
+    st.session_state[AFTER_HARD_KEY] = True
+
+
+def _after_hard_runs(profile: Profile) -> None:
+    """When strength after hard runs would give the week the sessions it lacks: say so, and
+    offer to turn it on."""
+    offer = after_hard_runs_offer(profile)
+    if offer is None:
+        return
+    st.info(md(offer), icon=":material/bolt:")
+    st.button(
+        "Turn on strength after hard runs",
+        key="offer_after_hard_runs",
+        on_click=_turn_on_after_hard_runs,
+        icon=":material/check:",
+    )
 
 
 def _glance(plan: Plan, key: str) -> None:

@@ -18,21 +18,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from pydantic import ValidationError
 
 from ..catalog import Catalog
 from ..errors import ProfileError, StrengthError
 from ..links import LinkAnswer, link_params, read_link
 from ..profile import (
     ANSWER_NAMES,
-    LONG_RUN_STRATEGIES,
     MAX_WEEKS,
     WEEKDAYS,
     LongRunStrategy,
     Profile,
+    Rules,
+    long_run_strategies,
     new_plan_id,
     next_monday,
     profile_from_dict,
@@ -40,8 +42,10 @@ from ..profile import (
 )
 from ..words import date_words
 from .answers import (
+    AFTER_HARD_KEY,
     DEFAULT_RACE_WEEKS,
     HEAVY_KEY,
+    LOW_MILEAGE_KEY,
     PLAN_KEY,
     PROFILE_FIELD,
     SIDE_PREFIX,
@@ -55,13 +59,15 @@ GROUPS = ("goal", "week", "weak_links", "kit", "time")
 # Which group of inputs a profile field belongs to, to show its message beside it.
 FIELD_GROUP = {
     "start": "goal", "race": "goal", "weeks": "goal", "level": "goal", "profile": "goal",
-    "week": "week", "long_run_strategy": "week",
+    "week": "week", "long_run_strategy": "week", "long_race_low_mileage": "week", "runs": "week",
     "weaknesses": "weak_links", "imbalance": "weak_links", "daily": "weak_links",
     "equipment": "kit", "units": "kit",
     "sessions_per_week": "time", "minutes_per_session": "time", "maintenance": "time",
     "heavy_legs": "time",
 }  # fmt: skip
 RULES_KEY = "coach_rules"  # the rules of an opened profile file, kept for the session
+RUNS_KEY = "dated_runs"  # the runs on given dates of an opened profile file, likewise
+AFTER_HARD_RULE = PROFILE_FIELD[AFTER_HARD_KEY].removeprefix("rules.")  # the rule it sets
 SAVED_ANSWERS = "saved_answers"  # the last answers, kept in the session across pages
 LINK_PROBLEMS = "link_problems"  # what the opening link said that could not be read
 
@@ -72,6 +78,9 @@ class Answers:
 
     data: dict[str, Any]
     slots: dict[str, Any]  # group -> st.empty() placeholder
+    # A placeholder for what the page says of an answer once it has the profile:
+    # "strategy", under the long-run strategy.
+    notes: dict[str, Any] = field(default_factory=dict)
 
 
 def _is_answer(key: str) -> bool:
@@ -111,6 +120,9 @@ def settle_link(catalog: Catalog, today: dt.date) -> None:
         values.setdefault(key, value)
     for key, value in seeds(today).items():
         values.setdefault(key, value)
+    for row in table.values():  # in the link even at its default, so it keeps it
+        if row.always and row.default is not None:
+            values.setdefault(row.key, row.default)
     state[LINK_PROBLEMS] = list(link.not_understood)
     state[PLAN_KEY] = values[PLAN_KEY]  # not a widget: the session holds it
     wanted = link_params(values, list(table.values()))
@@ -148,6 +160,7 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
     settle_link(catalog, dt.date.today())
     table = answer_table(catalog)
     slots: dict[str, Any] = {}
+    notes: dict[str, Any] = {}
     data: dict[str, Any] = {}
 
     def group(name: str, title: str, expanded: bool = True) -> Any:
@@ -158,12 +171,15 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
         return box
 
     data["plan_id"] = st.session_state.get(PLAN_KEY)
-    if rules := st.session_state.get(RULES_KEY):
-        data["rules"] = rules  # from an opened file: no widget shows them, the plan keeps them
+    # From an opened file: no widget shows them, the plan keeps them (a widget's rule is
+    # added by its widget).
+    data["rules"] = dict(st.session_state.get(RULES_KEY) or {})
+    if runs := st.session_state.get(RUNS_KEY):
+        data["runs"] = runs
     with group("goal", "Your goal", expanded=True):
         length = _goal(data, table, compact)
     with group("week", "Your running week", expanded=False):
-        _running_week(data, table, compact)
+        notes["strategy"] = _running_week(data, table, compact)
     with group("weak_links", "Weak links to work on", expanded=False):
         _weak_links(data, table, catalog, compact)
     with group("kit", "Equipment", expanded=False):
@@ -186,7 +202,7 @@ def runner_answers(catalog: Catalog, compact: bool = False) -> Answers:
     with group("time", "Time for strength", expanded=False):
         _time(data, table, length)
     _save_answers(table)
-    return Answers(data, slots)
+    return Answers(data, slots, notes)
 
 
 def _choices(row: LinkAnswer) -> dict[str, Any]:
@@ -261,7 +277,17 @@ def _goal(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) 
     return length
 
 
-def _running_week(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) -> None:
+def _rules(data: Mapping[str, Any]) -> Rules:
+    """The coaching rules the answers so far give (the defaults where they would not do)."""
+    try:
+        return Rules.model_validate(data.get("rules") or {})
+    except ValidationError:
+        return Rules()
+
+
+def _running_week(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact: bool) -> Any:
+    """The running week and how strength meets it; returns the placeholder under the
+    long-run strategy, for the page's word on it."""
     st.caption("What you run each day: strength goes around it.")
     week = {}
     per_row = 4
@@ -279,14 +305,38 @@ def _running_week(data: dict[str, Any], table: Mapping[str, LinkAnswer], compact
                 bind="query-params",
             )
     data["week"] = week
+    after_hard = table[AFTER_HARD_KEY]
+    data["rules"][AFTER_HARD_RULE] = st.toggle(
+        "Strength after hard runs, on the same day",
+        value=after_hard.default,
+        key=AFTER_HARD_KEY,
+        bind="query-params",
+        help="Hard days hard, easy days easy: a session may go on a hard-workout day, after "
+        "the run, and not only on easy days.",
+    )
+    low_mileage = table[LOW_MILEAGE_KEY]
+    data["long_race_low_mileage"] = st.toggle(
+        "Training for a long race (marathon, ultra) on low mileage",
+        value=low_mileage.default,
+        key=LOW_MILEAGE_KEY,
+        bind="query-params",
+        help="When you cannot run much more, strength the day before the long run gives you "
+        "the heavy legs of a race's late miles.",
+    )
     strategy = table["strategy"]
-    data["long_run_strategy"] = st.radio(
+    words = long_run_strategies(_rules(data))
+    # No option by default: a bound widget leaves its default out of the address bar, and
+    # the link always carries the strategy. The link's settling gives it its value.
+    chosen = st.radio(
         strategy.label,
         **_choices(strategy),
-        captions=[LONG_RUN_STRATEGIES[LongRunStrategy(s)] for s in strategy.words],
+        index=None,
+        captions=[words[LongRunStrategy(s)] for s in strategy.words],
         key="strategy",
         bind="query-params",
     )
+    data["long_run_strategy"] = chosen or strategy.default
+    return st.empty()
 
 
 def _weak_links(
@@ -365,7 +415,7 @@ def _time(data: dict[str, Any], table: Mapping[str, LinkAnswer], length: int) ->
 def clean(data: dict[str, Any]) -> dict[str, Any]:
     """Profile data from the widgets: empty answers left out so the profile names them."""
     out = {key: value for key, value in data.items() if value is not None}
-    for key in ("imbalance", "daily", "heavy_legs", "equipment"):
+    for key in ("imbalance", "daily", "heavy_legs", "equipment", "rules", "runs"):
         if not out.get(key):
             out.pop(key, None)
     return out
@@ -400,10 +450,17 @@ def load_profile_into_widgets(text: str, source: str) -> None:
     # A coach's rules have no widget: they are kept for this session's plan and saved
     # answers (a shared link does not carry them, and the page says so).
     rules = profile.rules.model_dump(mode="json", exclude_defaults=True)
+    rules.pop(AFTER_HARD_RULE, None)  # this rule has a widget, and the link carries it
     if rules:
         state[RULES_KEY] = rules
     else:
         state.pop(RULES_KEY, None)
+    state[AFTER_HARD_KEY] = getattr(profile.rules, AFTER_HARD_RULE)
+    # The runs on given dates have no widget either: kept like the rules.
+    if profile.runs:
+        state[RUNS_KEY] = {day.isoformat(): profile.runs[day].value for day in sorted(profile.runs)}
+    else:
+        state.pop(RUNS_KEY, None)
     state["start"] = profile.start
     if profile.race is not None:
         state["goal"], state["race"] = "race", profile.race
@@ -413,6 +470,7 @@ def load_profile_into_widgets(text: str, source: str) -> None:
     for day in WEEKDAYS:
         state[day] = profile.week[day].value
     state["strategy"] = profile.long_run_strategy.value
+    state[LOW_MILEAGE_KEY] = profile.long_race_low_mileage
     state["weaknesses"] = list(profile.weaknesses)
     for area in profile.weaknesses:
         state[f"{SIDE_PREFIX}{area}"] = profile.imbalance.get(area, "both")
@@ -463,4 +521,20 @@ def profile_upload(on_loaded: Callable[[], None] | None = None) -> None:
                 f"The coaching rules from your file are kept in this plan and in the answers "
                 f"you save ({changed}); a shared link does not carry them."
             )
+        )
+    if runs := st.session_state.get(RUNS_KEY):
+        dated = ", ".join(
+            f"{date_words(dt.date.fromisoformat(day))} {run}" for day, run in runs.items()
+        )
+        st.caption(
+            text(
+                f"The {ANSWER_NAMES['runs'].lower()} from your file are kept in this plan and "
+                f"in the answers you save ({dated}); a shared link does not carry them."
+            )
+        )
+        st.button(
+            "Leave out the dated runs",
+            key="forget_runs",
+            on_click=lambda: st.session_state.pop(RUNS_KEY, None),
+            icon=":material/event_busy:",
         )

@@ -13,7 +13,7 @@ from .. import method
 from ..browse import exercise_sources, protocol_sources
 from ..catalog import Catalog
 from ..plan import PHASE_NAMES, PHASE_PURPOSE, Phase
-from ..profile import LONG_RUN_STRATEGIES, Profile, Rules
+from ..profile import Profile, Rules, long_run_strategies
 from .data import catalog_or_message
 from .text import md
 
@@ -136,7 +136,7 @@ def _long_run(rules: Rules) -> None:
     strategies = "\n".join(
         f"- **{strategy.value.replace('_', ' ').capitalize()}"
         f"{' (default)' if strategy is default else ''}:** {text}"
-        for strategy, text in LONG_RUN_STRATEGIES.items()
+        for strategy, text in long_run_strategies(rules).items()
     )
     st.markdown(
         "If you cannot run much more mileage, strength work can give you the tired legs of "
