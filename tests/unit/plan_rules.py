@@ -12,7 +12,8 @@ from itertools import pairwise
 
 from strength.catalog import Catalog
 from strength.model import Level
-from strength.plan import Plan, Week
+from strength.plan import Plan, Prescription, Week
+from strength.planning.progression import LOAD_EQUIPMENT, LOAD_STEPS
 from strength.profile import WEEKDAYS
 
 LEVELS = (Level.beginner, Level.intermediate, Level.advanced)
@@ -32,6 +33,10 @@ def _long_run_days(plan: Plan) -> list[dt.date]:
 
 def _strength(week: Week) -> list:  # type: ignore[type-arg]
     return [s for s in week.sessions if s.kind != "daily"]
+
+
+def _loaded(item: Prescription) -> bool:
+    return item.load in LOAD_STEPS or item.load in LOAD_EQUIPMENT
 
 
 def volume(week: Week, areas: set[str] | None = None) -> dict[str, float]:
@@ -61,7 +66,7 @@ def schedule_violations(plan: Plan) -> list[str]:
             dates.append(day)
             if run == "rest":
                 found.append(f"{where}: strength on a rest day")
-            if run in ("hard", "race"):
+            if run == "race" or (run == "hard" and not rules.strength_after_hard_runs):
                 found.append(f"{where}: strength on a {run} day")
             if rules.no_strength_before_hard and _run_on(plan, day + dt.timedelta(1)) == "hard":
                 found.append(f"{where}: strength the day before a hard workout")
@@ -86,9 +91,9 @@ def schedule_violations(plan: Plan) -> list[str]:
                 hours = (profile.race - session.date).days * 24
                 if hours <= rules.race_week_free_hours:
                     found.append(f"race week: a session {hours} h before the race")
-                heavy = [i.id for i in session.exercises if i.impact != "none"]
+                heavy = [i.id for i in session.exercises if i.impact != "none" or _loaded(i)]
                 if heavy:
-                    found.append(f"race week: impact work {heavy}")
+                    found.append(f"race week: impact or loaded work {heavy}")
     gap_days = -(-rules.hours_between_leg_sessions // 24)
     for a, b in pairwise(sorted(dates)):
         if (b - a).days < gap_days:
@@ -170,8 +175,34 @@ def _protocol_areas(week: Week) -> set[str]:
     return {i.areas[0] for s in _strength(week) for i in s.exercises if i.protocol}
 
 
+def _by_exercise(week: Week) -> dict[tuple[str, str], float]:
+    out: dict[tuple[str, str], float] = defaultdict(float)
+    for session in _strength(week):
+        for item in session.exercises:
+            if not item.protocol:
+                out[(item.areas[0], item.id)] += item.volume_seconds()
+    return dict(out)
+
+
+def _units(week: Week) -> dict[tuple[str, str], float]:
+    """What one step adds up to: the reps of every set (one more rep on one set), or the
+    seconds, contacts or metres of one set (one more on each set)."""
+    out: dict[tuple[str, str], float] = {}
+    for session in _strength(week):
+        for item in session.exercises:
+            if item.reps is not None:
+                count = float(sum(item.reps))
+            else:
+                count = float(item.hold_s or item.contacts or item.distance_m or 1)
+            out.setdefault((item.areas[0], item.id), max(count, 1.0))
+    return out
+
+
 def volume_violations(plan: Plan) -> list[str]:
-    """At most +10% a week per area between loading weeks; deloads and taper cut 40-60%."""
+    """Between loading weeks an exercise's weekly work rises by at most the cap (one rep or
+    second more is always allowed: the smallest step a dose can take); a harder exercise
+    may come in at less. A deload or taper week does at most 70% of the last loading
+    week's work, no area rising, nothing new."""
     rules = plan.profile.rules
     found = []
     last_loading: Week | None = None
@@ -181,30 +212,147 @@ def volume_violations(plan: Plan) -> list[str]:
             if loading:
                 last_loading = week
             continue
-        before = volume(last_loading)
-        now = volume(week)
-        exempt = _protocol_areas(week) | _protocol_areas(last_loading)
+        before, now = _by_exercise(last_loading), _by_exercise(week)
+        units = _units(last_loading)
         if loading:
-            for area, seconds in now.items():
-                if area in exempt or area not in before:
+            for key, seconds in now.items():
+                if key not in before:
                     continue
-                if seconds > before[area] * (1 + rules.max_weekly_increase) + 1e-6:
+                allowed = before[key] * (1 + rules.max_weekly_increase)
+                smallest = before[key] / units[key] * 1.01  # one rep or second more
+                if seconds > max(allowed, before[key] + smallest) + 1e-6:
                     found.append(
-                        f"week {week.number}: {area} rose {seconds / before[area] - 1:.0%} "
-                        f"({before[area]:.0f} s -> {seconds:.0f} s)"
+                        f"week {week.number}: {key[1]} rose {seconds / before[key] - 1:.0%} "
+                        f"({before[key]:.0f} s -> {seconds:.0f} s)"
                     )
             last_loading = week
         elif not week.race_week and len(_strength(week)) == len(_strength(last_loading)):
             new = _exercises(week) - _exercises(last_loading)
             if new:
                 found.append(f"week {week.number}: new exercises {sorted(new)} in a lighter week")
-            total_before = sum(v for a, v in before.items() if a not in exempt)
-            total_now = sum(v for a, v in now.items() if a not in exempt)
-            if total_before:
-                cut = 1 - total_now / total_before
-                if not 0.35 <= cut <= 0.65:
-                    kind = "taper" if week.taper else "deload"
-                    found.append(f"week {week.number}: {kind} cut volume by {cut:.0%}")
+            areas_before, areas_now = volume(last_loading), volume(week)
+            exempt = _protocol_areas(week) | _protocol_areas(last_loading)
+            for area, seconds in areas_now.items():
+                if area not in exempt and seconds > areas_before.get(area, 0.0) + 1e-6:
+                    found.append(f"week {week.number}: {area} rose in a lighter week")
+            total_before = sum(before.values())
+            total_now = sum(now.values())
+            if total_before and total_now > 0.70 * total_before + 1e-6:
+                kind = "taper" if week.taper else "deload"
+                found.append(
+                    f"week {week.number}: the {kind} keeps {total_now / total_before:.0%} "
+                    "of the last loading week"
+                )
+    return found
+
+
+def _dose_key(item: Prescription) -> tuple[object, ...]:
+    return (item.sets, item.reps, item.hold_s, item.eccentric_s, item.tempo, item.contacts,
+            item.distance_m, item.load)  # fmt: skip
+
+
+def _lowering(item: Prescription) -> int:
+    if item.tempo:
+        return int(item.tempo.split("-")[0])
+    return item.eccentric_s or 0
+
+
+def progress_violations(plan: Plan, catalog: Catalog) -> list[str]:
+    """No exercise keeps one dose for 4 loading weeks in a row (unless the plan says it is
+    the top of its ladder, or the runner is in season); over 12 or more loading weeks
+    every weak link gets harder (a rung, added load or, at the top of the runner's ladder,
+    a slower lowering) unless it started at the top."""
+    if plan.profile.maintenance:
+        return []
+    found = []
+    warned = " ".join(plan.warnings)
+    streak: dict[tuple[str, str], tuple[tuple[object, ...], int]] = {}
+    loading = [w for w in plan.weeks if w.loading]
+    for week in loading:
+        this_week: dict[tuple[str, str], Prescription] = {}
+        full: set[tuple[str, str]] = set()
+        for session in _strength(week):
+            for item in session.exercises:
+                if not item.protocol:
+                    this_week.setdefault((item.areas[0], item.id), item)
+                if len(session.exercises) == 1 and "session is full" in item.why:
+                    full.add((item.areas[0], item.id))  # a lone exercise, minutes all used
+        for key, item in this_week.items():
+            old, count = streak.get(key, (None, 0))
+            dose = _dose_key(item)
+            count = count + 1 if old == dose else 1
+            streak[key] = (dose, count)
+            said = f"Your sessions are full: {item.name} holds its dose" in warned
+            if count >= 4 and "top of this ladder" not in item.why and key not in full and not said:
+                found.append(
+                    f"week {week.number}: {item.id} at {plan.dose(item)} for {count} "
+                    "loading weeks in a row"
+                )
+    if len(loading) >= 12:
+        for area in plan.profile.weaknesses:
+            first = [i for s in _strength(loading[0]) for i in s.exercises if i.areas[0] == area]
+            later = [i for w in loading[1:] for s in _strength(w) for i in s.exercises
+                     if i.areas[0] == area]  # fmt: skip
+            if not first or any(i.protocol for i in first + later):
+                continue
+            if all(catalog.harder(i.id) is None for i in first):
+                continue
+            if all("session is full" in i.why for i in later[-3:]) and any(
+                "hold one exercise" in w for w in plan.warnings
+            ):
+                continue  # the minutes hold one exercise, and the plan says so
+            if any(f"Your sessions are full: {i.name} " in warned for i in first + later):
+                continue  # the minutes are the limit, and the plan says so
+            if all("stands in" in i.why.lower() for i in later):
+                continue  # its own exercise never could start (all sessions by the long run)
+            climbed = {i.id for i in later} - {i.id for i in first}
+            loaded = any(i.load in LOAD_STEPS for i in later)
+            slower = max(_lowering(i) for i in later) > max(_lowering(i) for i in first)
+            if not climbed and not loaded and not slower:
+                found.append(f"{area}: no harder rung or load in {len(loading)} loading weeks")
+    return found
+
+
+def session_violations(plan: Plan, catalog: Catalog) -> list[str]:
+    """A warm-up first; hops first; no two exercises of one ladder or swap group; no
+    session of a single exercise outside race week (or a warning says why)."""
+    found = []
+    warned = " ".join(plan.warnings)
+    for week in plan.weeks:
+        for session in _strength(week):
+            where = f"week {week.number} {session.date}"
+            few = plan.profile.rules.warm_up_minutes and len(session.warm_up) < 4
+            if few and "warm-up movements" not in warned:
+                found.append(f"{where}: a warm-up of {len(session.warm_up)} movements")
+            kinds = [i.impact == "plyometric" for i in session.exercises]
+            if kinds != sorted(kinds, reverse=True):
+                found.append(f"{where}: hops after other work")
+            seen: set[str] = set()
+            for item in session.exercises:
+                family = {r.id for r in catalog.ladder(item.id)} | set(catalog[item.id].swaps)
+                if family & seen:
+                    found.append(f"{where}: {item.id} shares a ladder or swap group")
+                seen |= family | {item.id}
+            single = len(session.exercises) == 1
+            if single and not week.race_week and "hold one exercise" not in warned:
+                found.append(f"{where}: a session of one exercise")
+    return found
+
+
+def race_violations(plan: Plan) -> list[str]:
+    """Nothing is done for the first time within `no_new_exercise_days` of the race."""
+    race = plan.profile.race
+    if race is None:
+        return []
+    days = plan.profile.rules.no_new_exercise_days
+    found = []
+    first: dict[str, dt.date] = {}
+    for session in plan.strength_sessions():
+        for item in session.exercises:
+            first.setdefault(item.id, session.date)
+    for exercise, date in first.items():
+        if (race - date).days < days:
+            found.append(f"{exercise} first done {(race - date).days} days before the race")
     return found
 
 
@@ -215,4 +363,7 @@ def all_violations(plan: Plan, catalog: Catalog) -> list[str]:
         *dose_violations(plan, catalog),
         *coverage_violations(plan),
         *volume_violations(plan),
+        *progress_violations(plan, catalog),
+        *session_violations(plan, catalog),
+        *race_violations(plan),
     ]

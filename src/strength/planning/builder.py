@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..browse import ordinal, percent
 from ..catalog import Catalog
 from ..errors import FieldIssue, ProfileError
-from ..model import Exercise, Impact, ProtocolStep
+from ..explain import after_race
+from ..model import Exercise, Impact, Level, ProtocolStep
 from ..plan import (
     PHASE_NAMES,
     PHASE_PURPOSE,
@@ -23,24 +25,50 @@ from ..plan import (
     Plan,
     Prescription,
     Session,
+    SessionKind,
     Week,
     exercise_seconds,
 )
 from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
+from ..words import date_words
 from .phases import FOUNDATION, STRENGTH, TAPER, WeekShape, week_shapes
-from .progression import Load, add_load, cut_volume, level_allows, step_up
+from .progression import (
+    LOAD_EQUIPMENT,
+    LOAD_STEPS,
+    Load,
+    Ranges,
+    add_load,
+    add_set,
+    cut_volume,
+    level_allows,
+    loadable,
+    loaded_ranges,
+    more_volume,
+    ranges_for,
+    slower_lowering,
+)
 from .schedule import Slot, weekly_slots
 from .selection import (
+    LEAST_SETS,
     Build,
     Track,
     assign_sessions,
     choose_tracks,
     fill_spare_time,
+    give_company,
     prescribe,
     stand_in,
+    track_for,
 )
+from .warmup import warm_up_for, warm_up_movements
 
-LOAD_EQUIPMENT = ("dumbbell", "kettlebell", "backpack")
+CORE = "core"  # the area whose work closes a session
+ENTRY_CUTS = (0.25, 0.4, 0.5)  # fewer sets for a harder rung, when its entry is a lot of work
+LEAST_REPS, LEAST_HOLD_S = 5, 10  # a trim never goes below these: the exercise leaves instead
+STARTING_WEEKS = 3  # a race plan this short barely starts before nothing new may start
+MOST_RUNGS_SKIPPED = 1  # rungs a climb may jump (those the runner has no equipment for)
+TOP_RUNG_FROM_WEEK = 3  # a ladder's top rung is never done in the first two weeks
+FULL_WARNING_WEEKS = 3  # loading weeks held by a full session before the plan says so
 
 
 def build_plan(profile: Profile, catalog: Catalog) -> Plan:
@@ -48,30 +76,44 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
     _check_against_catalog(profile, catalog)
     slots, slot_warnings = weekly_slots(profile)
     build = Build(profile, catalog, slots, list(slot_warnings))
+    build.warm_ups = warm_up_movements(profile, catalog)
+    if profile.rules.warm_up_minutes and not build.warm_ups:
+        build.warn(
+            f"The catalog marks no warm-up movements you can do: warm up for "
+            f"{profile.rules.warm_up_minutes} minutes with easy movement (a brisk walk, leg "
+            "swings, bridges) before each session."
+        )
     tracks = choose_tracks(build)
     assign_sessions(build, tracks)
     fill_spare_time(build, tracks)
+    _no_lone_exercise(build, tracks)
 
     weeks = []
     previous: dict[str, float] = {}  # each area's volume in the last loading week
+    exercises: dict[str, float] = {}  # and each exercise's, by area
     for shape in week_shapes(profile):
         if shape.loading and shape.number > 1:
-            _progress(build, tracks, shape, previous)
-        _keep_within_caps(build, tracks, shape, previous if shape.loading else None)
+            _progress(build, tracks, shape, exercises)
+        _keep_within_caps(build, tracks, shape, previous if shape.loading else None, exercises)
+        if shape.loading and not shape.race_week:
+            _keep_company(build, tracks, shape)
         placements = [_place(build, track, tracks, shape, explain=True) for track in tracks]
         week = _make_week(build, shape, placements)
         if shape.loading:
             previous = _area_volume(placements)
+            exercises = _exercise_volume(placements)
         for placement in placements:
             if placement is None:
                 continue
             track = placement.track
             track.first_use.setdefault(placement.item.id, shape.number)
+            track.first_slots.setdefault(placement.item.id, placement.slots)
             if shape.loading:
                 track.loading_slots = placement.slots
             if placement.item.id == track.exercise.id and not shape.heavy_legs:
                 track.protocol_week += 1
         weeks.append(week)
+    _near_the_race(build, weeks)
     _daily_sessions(profile, catalog, weeks, build)
     return Plan(
         profile=profile,
@@ -114,6 +156,11 @@ def _place(
     first = track.first_use.get(exercise.id, shape.number)
     new = shape.number - first < profile.rules.new_eccentric_weeks
     slots = _away_from_long_run(exercise, new, wanted, build.slots)
+    started_in = track.first_slots.get(exercise.id)
+    if step is None and started_in is not None and exercise.impact is not Impact.none:
+        # Eccentric work that started away from the long run stays in those sessions:
+        # joining one more later would double its week at a stroke.
+        slots = tuple(s for s in slots if s in started_in) or slots
     note = ""
     if not slots and wanted:
         # Every session this week sits next to the long run: a gentler exercise stands in.
@@ -129,6 +176,11 @@ def _place(
         exercise, step, slots = gentler, None, wanted
         load = cut_volume(track.load_for(gentler, profile.level), shape.cut)
         note = "stands in while the new eccentric exercise stays away from the long run"
+    if exercise.id not in track.first_use:
+        # Nothing new in a lighter week, nor close to the race: it starts later, or not.
+        slots = tuple(s for s in slots if _may_start(build, shape, (s,)))
+        if not slots:
+            return None
     if (shape.deload or shape.taper) and track.loading_slots is not None:
         slots = tuple(slot for slot in slots if slot in track.loading_slots) or slots
     why = _why(build, track, exercise, shape, note) if explain else ""
@@ -146,7 +198,8 @@ def _this_week(
     # exercises it follows) and carry on through the taper, never into race week.
     started = exercise.id in track.first_use
     plyometrics_due = not shape.race_week and (
-        (shape.phase == STRENGTH and (shape.loading or started)) or (shape.taper and started)
+        (shape.phase == STRENGTH and (started or _may_start(build, shape, track.sessions)))
+        or (shape.taper and started)
     )
     if track.prep is not None and not plyometrics_due:
         exercise = track.prep
@@ -218,91 +271,451 @@ def _area_volume(placements: list[_Placement | None]) -> dict[str, float]:
     return volume
 
 
+def _exercise_volume(placements: list[_Placement | None]) -> dict[str, float]:
+    """Seconds of work per exercise and the area it serves, in a week."""
+    volume: dict[str, float] = {}
+    for placement in placements:
+        if placement is not None and not placement.protocol:
+            key = _volume_key(placement.track.area, placement.exercise.id)
+            seconds = placement.item.volume_seconds() * len(placement.slots)
+            volume[key] = volume.get(key, 0.0) + seconds
+    return volume
+
+
 def _too_much(build: Build, volume: float, before: float | None) -> bool:
     cap = 1 + build.profile.rules.max_weekly_increase
     return before is not None and volume > before * cap + 1e-6
 
 
+@dataclass(frozen=True)
+class _Where:
+    """Where a track stands: enough to try a step and take it back."""
+
+    index: int
+    load: Load
+    start: Load
+    ranges: Ranges | None
+    protocol_week: int
+    other_loads: dict[str, Load]
+
+    @classmethod
+    def of(cls, track: Track) -> _Where:
+        return cls(
+            track.index,
+            track.load,
+            track.start,
+            track.ranges,
+            track.protocol_week,
+            dict(track.other_loads),
+        )
+
+    def restore(self, track: Track) -> None:
+        track.index, track.load, track.start = self.index, self.load, self.start
+        track.ranges, track.protocol_week = self.ranges, self.protocol_week
+        track.other_loads = dict(self.other_loads)
+
+
+Step = tuple[str, Callable[[Track], str]]  # (kind, apply: moves the track, says what changed)
+
+
 def _progress(
-    build: Build, tracks: list[Track], shape: WeekShape, previous: dict[str, float]
+    build: Build,
+    tracks: list[Track],
+    shape: WeekShape,
+    previous: dict[str, float],
 ) -> None:
-    """Move one lever on each track, within the 10% cap and the session's minutes."""
+    """Each track takes the first step that fits the weekly cap and the session's minutes:
+    more of the same within its range, else a harder exercise (the next rung, added load,
+    a slower lowering, one more set of a hold)."""
     profile = build.profile
     placements = [_place(build, track, tracks, shape) for track in tracks]
     for i, track in enumerate(tracks):
         exercise = track.exercise
-        if exercise.protocol and exercise.protocol.step_for(track.protocol_week):
+        placed = placements[i]
+        shown = placed.exercise if placed is not None else exercise
+        protocol = exercise.protocol and exercise.protocol.step_for(track.protocol_week)
+        if protocol and shown.id == exercise.id:
             track.change = "as the protocol says"
             continue
-        before = (track.index, track.load, track.start)
-        moved = step_up(track.load, track.start, exercise.mode)
-        if moved is not None:
-            track.load, track.change = moved
-        elif shape.phase != FOUNDATION and _can_climb(profile, track):
-            track.index += 1
-            rung = track.exercise
-            track.start = Load.start(rung.dose_for(profile.level), rung.mode)
-            track.load = track.start
-            track.protocol_week = 1
-            track.change = f"next rung: {rung.name} (up from {exercise.name})"
-        elif shape.phase == STRENGTH and set(profile.equipment) & set(LOAD_EQUIPMENT):
-            loaded = add_load(track.load)
-            if loaded is None:
-                track.change = "holding the dose: top of the ladder"
-                continue
-            track.load, track.change = loaded
+        if profile.maintenance:
+            track.change = "in season the dose holds: it keeps what you built"
+            continue
+        if shown.id not in track.first_use:
+            continue  # not started yet: it begins at its first dose
+        before = _Where.of(track)
+        why_not = ""
+        steps = _steps(build, track, shown, shape)
+        harder = any(kind not in ("grow", "set") for kind, _ in steps)
+        for kind, apply in steps:
+            change = apply(track)
+            trial = [*placements[:i], _place(build, track, tracks, shape), *placements[i + 1 :]]
+            problem = _misfit(build, trial, previous, track, shown, was=placements[i])
+            if problem and kind == "climb":
+                # A harder rung starts at the bottom of its range; where even that is more
+                # than the cap over the rung below, it starts with less (never below the
+                # least dose worth doing), else at the bottom of its range all the same.
+                entry = track.load
+                lighter = [cut_volume(entry, cut) for cut in ENTRY_CUTS]
+                for load, cap in [*((x, True) for x in lighter if not _too_little(x)),
+                                  (entry, False)]:  # fmt: skip
+                    track.load = track.start = load
+                    trial[i] = _place(build, track, tracks, shape)
+                    problem = _misfit(
+                        build, trial, previous, track, shown, cap=cap, was=placements[i]
+                    )
+                    if not problem:
+                        break
+            if not problem:
+                placements = trial
+                track.change, track.held = change, 0
+                if kind == "climb":
+                    track.climbed_in = shape.number
+                break
+            why_not = why_not or problem
+            if kind == "climb" and "session is full" in problem:
+                rung = _next_rung(build, track)
+                build.warn(
+                    f"Your sessions are full: {shown.name} cannot move up to "
+                    f"{rung.name if rung else 'its next rung'} within "
+                    f"{build.profile.minutes_per_session} minutes. Add a few minutes a session, "
+                    "or a session a week, for it to come in."
+                )
+            before.restore(track)
         else:
-            track.change = "holding the dose this week"
+            track.held += 1
+            track.change = why_not or _top_words(track, shown)
+            loads_left = _can_load(build, track, shape) and track.load.notch < len(LOAD_STEPS)
+            own = shown.id == track.exercise.id
+            at_top = own and not _next_rung(build, track) and (not harder or not loads_left)
+            if why_not and at_top:
+                # Nothing harder is left for this runner and the session has no room for more.
+                track.change = (
+                    f"the top of this ladder with your equipment, and {why_not.split(': ')[1]}"
+                )
+            if "session is full" in why_not and track.held >= 2:
+                _make_room(build, tracks, track)
+            if "session is full" in why_not and track.held >= FULL_WARNING_WEEKS:
+                build.warn(
+                    f"Your sessions are full: {shown.name} holds its dose from week "
+                    f"{shape.number - track.held + 1}. Add a few minutes a session, or a "
+                    "session a week, for it to keep progressing."
+                )
+
+
+def _no_lone_exercise(build: Build, tracks: list[Track]) -> None:
+    """No session of a single exercise: where the first weeks would leave one alone (a
+    protocol starting in fewer sessions, a new eccentric exercise moved off the long-run
+    days), a second joins it; where the minutes hold no second, the plan says so."""
+    shapes = [shape for shape in week_shapes(build.profile) if not shape.race_week][:2]
+    for _ in range(len(build.slots) * 3):
+        lone = [
+            (s, placed[0].exercise)
+            for shape in shapes
+            for s, placed in _by_slot([_place(build, t, tracks, shape) for t in tracks]).items()
+            if len(placed) == 1
+        ]
+        if not lone or not any(give_company(build, tracks, s, alone) for s, alone in lone):
+            break
+    for s in dict(lone):
+        _lone_warning(build, s)
+
+
+def _lone_warning(build: Build, s: int) -> None:
+    build.warn(
+        f"{build.capacity[s]} minutes hold one exercise after the "
+        f"{build.profile.rules.warm_up_minutes}-minute warm-up on "
+        f"{build.slots[s].reason.split(':')[0]} in some weeks; with a few minutes more a "
+        "second exercise joins it."
+    )
+
+
+def _keep_company(build: Build, tracks: list[Track], shape: WeekShape) -> None:
+    """A session left with one exercise this week (a protocol starting again in fewer
+    sessions after a climb) gets a second movement for a top weak link, if it fits."""
+    for _ in range(len(build.slots)):
+        placements = [_place(build, t, tracks, shape) for t in tracks]
+        lone = [(s, placed[0]) for s, placed in _by_slot(placements).items() if len(placed) == 1]
+        added = False
+        for s, only in lone:
+            taken = {x.id for t in tracks for r in t.rungs for x in build.catalog.ladder(r.id)}
+            taken |= build.retired  # a movement that left for want of minutes stays out
+            for first in [t for t in tracks if not t.extra and t.area != only.track.area] + [
+                t for t in tracks if not t.extra and t.area == only.track.area
+            ]:
+                extra = track_for(build, first.area, first.rank, taken, (only.exercise,), True)
+                if extra is None:
+                    continue
+                extra.sessions, extra.extra = (s,), True
+                tracks.append(extra)
+                placed = _place(build, extra, tracks, shape)
+                items = [only.item, placed.item] if placed is not None else []
+                if items and _session_minutes(build, items) <= build.capacity[s]:
+                    added = True
+                    break
+                tracks.remove(extra)
+        tracks.sort(key=lambda track: (track.rank, track.extra))
+        if not added:
+            for s, _ in lone:
+                _lone_warning(build, s)
+            return
+
+
+def _make_room(build: Build, tracks: list[Track], held: Track) -> None:
+    """A weak link's own exercise that cannot move for a full session takes the place of
+    an extra exercise (a second ladder) in that session: harder work beats more of it."""
+    for other in sorted(tracks, key=lambda t: -t.rank):
+        if other is held or not other.extra or (other.area == held.area and not held.extra):
             continue
-        trial = [*placements[:i], _place(build, track, tracks, shape), *placements[i + 1 :]]
-        if _fits(build, trial, previous, track):
-            placements = trial
+        shared = set(other.sessions) & set(held.sessions)
+        if not shared:
             continue
-        climbed = track.index != before[0]
-        track.index, track.load, track.start = before
-        track.change = (
-            "holding the dose before the next rung"
-            if climbed
-            else "holding the dose: a step up would break the weekly cap"
+        other.sessions = tuple(s for s in other.sessions if s not in shared)
+        if not other.sessions:
+            tracks.remove(other)
+            build.retired.update(x.id for r in other.rungs for x in build.catalog.ladder(r.id))
+        return
+
+
+def _steps(build: Build, track: Track, shown: Exercise, shape: WeekShape) -> list[Step]:
+    """The steps a track may take this week, easiest first."""
+    level, rules = build.profile.level, build.profile.rules
+    cap = rules.max_weekly_increase
+    steps: list[Step] = []
+    if shown.id != track.exercise.id:
+        # An exercise that stands in (the calves preparing for hops to come, a gentler one
+        # while a new eccentric exercise keeps from the long run) grows, slows, adds a set.
+        prep = shown
+        now = track.load_for(prep, level)
+        prep_ranges = ranges_for(prep, now, rules)
+        for kind, moved in (
+            ("grow", more_volume(now, prep_ranges, cap)),
+            ("slower", slower_lowering(now, prep_ranges)),
+            ("set", add_set(now, prep_ranges)),
+        ):
+            if moved is not None:
+                steps.append((kind, _setting_prep(prep, moved)))
+        return steps
+    ranges = track.ranges
+    if ranges is None:
+        return steps
+    grown = more_volume(track.load, ranges, cap)
+    if grown is not None:
+        steps.append(("grow", _setting(grown)))
+    # While a next rung lies ahead, the rung is the way up (even when it must wait a week);
+    # load and a slower lowering are for the top of the ladder.
+    # (When the rung is offered but does not fit, added load or a slower lowering may.)
+    waiting = _next_rung(build, track) is not None
+    if waiting and _can_climb(build, track, shape):
+        steps.append(("climb", _climbing(level, rules)))
+        waiting = False
+    climb = waiting
+    if not climb and _can_load(build, track, shape):
+        heavier = loaded_ranges(ranges, rules)
+        loaded = add_load(track.load, heavier)
+        if loaded is not None:
+            steps.append(("load", _setting(loaded, heavier)))
+    slower = slower_lowering(track.load, ranges)
+    if slower is not None and not climb:
+        steps.append(("slower", _setting(slower)))
+        if slower[0].sets > LEAST_SETS:
+            # In a full session, a slower lowering pays for itself with a set fewer.
+            fewer = replace(
+                slower[0], sets=slower[0].sets - 1, reps=(slower[0].reps or ())[1:] or None
+            )
+            steps.append(("slower", _setting((fewer, slower[1] + ", one set fewer"))))
+    more_sets = add_set(track.load, ranges)
+    if more_sets is not None:
+        steps.append(("set", _setting(more_sets)))
+    return steps
+
+
+def _setting(moved: tuple[Load, str], ranges: Ranges | None = None) -> Callable[[Track], str]:
+    def apply(track: Track) -> str:
+        track.load = moved[0]
+        if ranges is not None:
+            track.ranges = ranges
+        return moved[1]
+
+    return apply
+
+
+def _setting_prep(prep: Exercise, moved: tuple[Load, str]) -> Callable[[Track], str]:
+    def apply(track: Track) -> str:
+        track.other_loads[prep.id] = moved[0]
+        return moved[1]
+
+    return apply
+
+
+def _climbing(level: Level, rules: Rules) -> Callable[[Track], str]:
+    def apply(track: Track) -> str:
+        below = track.exercise
+        track.index += 1
+        rung = track.exercise
+        track.ranges = ranges_for(rung, Load.first(rung, level), rules)
+        track.start = track.load = Load.entry(rung, level, track.ranges)
+        track.protocol_week = 1
+        return f"next rung: {rung.name} (up from {below.name}), at the bottom of its range"
+
+    return apply
+
+
+def _top_words(track: Track, shown: Exercise) -> str:
+    if shown.id != track.exercise.id:
+        return (
+            f"{shown.name} has reached the top of this ladder as a stand-in: the dose holds "
+            f"until {track.exercise.name} can start"
         )
-
-
-def _fits(
-    build: Build, placements: list[_Placement | None], previous: dict[str, float], track: Track
-) -> bool:
-    """The track's area stays within +10% and its sessions within their planned minutes."""
-    volume = _area_volume(placements)
-    if _too_much(build, volume.get(track.area, 0.0), previous.get(track.area)):
-        return False
-    for s, placed in _by_slot(placements).items():
-        mine = any(p.track is track for p in placed)
-        if mine and _session_minutes(build, [p.item for p in placed]) > build.capacity[s]:
-            return False
-    return True
-
-
-def _can_climb(profile: Profile, track: Track) -> bool:
     if track.index + 1 >= len(track.rungs):
-        return False
+        return "the top of this ladder: the dose holds (a coach can add a harder variant)"
     rung = track.rungs[track.index + 1]
-    return level_allows(rung.level, profile.level)
+    if track.index + 2 == len(track.rungs):
+        return (
+            f"holding the dose this week: {rung.name}, the top of the ladder, comes from "
+            f"week {TOP_RUNG_FROM_WEEK} on"
+        )
+    return f"holding the dose this week: {rung.name} comes next"
+
+
+def _misfit(
+    build: Build,
+    placements: list[_Placement | None],
+    previous: dict[str, float],
+    track: Track,
+    shown: Exercise,
+    cap: bool = True,
+    was: _Placement | None = None,
+) -> str:
+    """Why a step does not fit ('' when it does): the track's work rising more than the
+    weekly cap over what the exercise shown last week did (a harder exercise too), or a
+    session over its minutes."""
+    mine = next((p for p in placements if p is not None and p.track is track), None)
+    if mine is None:
+        return ""
+    rise = build.profile.rules.max_weekly_increase
+    volume = mine.item.volume_seconds() * len(mine.slots)
+    before = previous.get(_volume_key(track.area, shown.id))
+    too_much = (
+        before is not None
+        and volume > max(before * (1 + rise), before + _one_step((was or mine).item, before)) + 1e-6
+    )
+    if cap and too_much and not mine.protocol:
+        return f"holding the dose: a step up would add more than {percent(rise)} in a week"
+    # A session already over its minutes (a protocol growing into it) may still take a
+    # step that makes this exercise shorter there; the caps pass trims the rest.
+    shorter = was.slots if was and exercise_seconds(mine.item) < exercise_seconds(was.item) else ()
+    for s, placed in _by_slot(placements).items():
+        if any(p.track is track for p in placed) and s not in shorter:
+            minutes = _session_minutes(build, [p.item for p in placed])
+            if minutes > build.capacity[s]:
+                return (
+                    f"the dose holds: the session is full at its {build.capacity[s]} "
+                    "minutes, and nothing harder fits yet"
+                )
+    return ""
+
+
+def _one_step(item: Prescription, volume: float) -> float:
+    """What the smallest step adds to a week's work: one rep on one set, or a second (a
+    contact, a metre) on each set. It is always allowed, even above the weekly cap."""
+    count = (
+        sum(item.reps)
+        if item.reps is not None
+        else (item.hold_s or item.contacts or item.distance_m or 1)
+    )
+    return volume / max(count, 1)
+
+
+def _volume_key(area: str, exercise_id: str) -> str:
+    return f"{area}/{exercise_id}"
+
+
+def _can_climb(build: Build, track: Track, shape: WeekShape) -> bool:
+    """The next rung, if the runner's level allows it; never a ladder's top rung in the
+    first weeks, never a new exercise close to the race."""
+    if _next_rung(build, track) is None:
+        return False
+    if track.index + 2 == len(track.rungs) and shape.number < TOP_RUNG_FROM_WEEK:
+        return False
+    return _may_start(build, shape, track.sessions)
+
+
+def _next_rung(build: Build, track: Track) -> Exercise | None:
+    """The rung above, if there is one the runner's level allows."""
+    if track.index + 1 >= len(track.rungs):
+        return None
+    rung = track.rungs[track.index + 1]
+    if not level_allows(rung.level, build.profile.level):
+        return None
+    ladder = [r.id for r in build.catalog.ladder(track.exercise.id)]
+    if rung.id in ladder and track.exercise.id in ladder:
+        gap = ladder.index(rung.id) - ladder.index(track.exercise.id)
+        if gap > MOST_RUNGS_SKIPPED + 1:
+            return None  # the rungs between need equipment the runner lacks: too big a jump
+    beside_long_run = all(build.slots[s].near_key_run for s in track.sessions)
+    if (
+        rung.impact is not Impact.none
+        and beside_long_run
+        and build.profile.rules.new_eccentric_weeks
+    ):
+        return None  # new eccentric work never goes beside the long run: it could not start
+    return rung
+
+
+def _can_load(build: Build, track: Track, shape: WeekShape) -> bool:
+    profile = build.profile
+    return (
+        shape.phase != FOUNDATION
+        and loadable(track.exercise)
+        and bool(set(profile.equipment) & set(LOAD_EQUIPMENT))
+    )
+
+
+def _may_start(build: Build, shape: WeekShape, sessions: tuple[int, ...]) -> bool:
+    """A new exercise may start this week: a loading week, and every session it would go
+    in at least `no_new_exercise_days` before the race."""
+    race = build.profile.race
+    if not shape.loading:
+        return False
+    if race is None:
+        return True
+    days = build.profile.rules.no_new_exercise_days
+    return all((race - _slot_date(build, shape, s)).days >= days for s in sessions)
+
+
+def _slot_date(build: Build, shape: WeekShape, slot: int) -> dt.date:
+    start = build.profile.start + dt.timedelta(weeks=shape.number - 1)
+    return start + dt.timedelta(days=(build.slots[slot].day - start.weekday()) % 7)
 
 
 def _keep_within_caps(
-    build: Build, tracks: list[Track], shape: WeekShape, previous: dict[str, float] | None
+    build: Build,
+    tracks: list[Track],
+    shape: WeekShape,
+    previous: dict[str, float] | None,
+    exercises: dict[str, float],
 ) -> None:
     """Trim what a change of exercise made too big (a new rung, the hops arriving, a
     stand-in stepping aside): the area's weekly rise and every session's minutes.
 
     Trimming lowers the track's dose for good, so the next weeks build from there."""
-    limit = build.profile.minutes_per_session
     for _ in range(100):
         placements = [_place(build, track, tracks, shape) for track in tracks]
         volume = _area_volume(placements)
+        # A rung climbed this week has already been sized against the rung below.
+        # (A step of the same exercise was already held to the cap when it was taken.)
+        climbed = {p.track.area for p in placements if p and p.track.climbed_in == shape.number}
+        changed = {
+            p.track.area
+            for p in placements
+            if p and not p.protocol and _volume_key(p.track.area, p.exercise.id) not in exercises
+        }
         over = [
             area
             for area, seconds in volume.items()
-            if previous is not None and _too_much(build, seconds, previous.get(area))
+            if previous is not None
+            and area in changed - climbed
+            and _too_much(build, seconds, previous.get(area))
         ]
         if over:
             area = over[0]
@@ -319,7 +732,7 @@ def _keep_within_caps(
         crowded = [
             (s, placed)
             for s, placed in sorted(_by_slot(placements).items())
-            if _session_minutes(build, [p.item for p in placed]) > limit
+            if _session_minutes(build, [p.item for p in placed]) > build.capacity[s]
         ]
         if not crowded:
             return
@@ -329,9 +742,14 @@ def _keep_within_caps(
             key=lambda p: (p.track.extra, p.track.rank),
             reverse=True,
         )
+        if not candidates:
+            return
+        if candidates[0].track.extra and shape.number > 1:
+            # A second movement is the first to go: a weak link's own exercise keeps its
+            # dose rather than both shrinking week after week.
+            _drop(build, tracks, candidates[0].track, s)
+            continue
         if not any(_trim(build, p, 0.25) for p in candidates):
-            if not candidates:
-                return
             _drop(build, tracks, candidates[0].track, s)
 
 
@@ -340,12 +758,26 @@ def _trim(build: Build, placement: _Placement, cut: float) -> bool:
     track, exercise = placement.track, placement.exercise
     load = track.load_for(exercise, build.profile.level)
     lighter = cut_volume(load, cut)
-    if lighter == load:
+    if lighter == load or _too_little(lighter):
         return False
     track.set_load(exercise, lighter)
+    if exercise.id == track.exercise.id and track.ranges is not None:
+        # The range climbs from the dose the week can hold, not the one it could not.
+        track.ranges = ranges_for(exercise, lighter, build.profile.rules)
     if exercise.id == track.exercise.id:
         track.change = "a lighter dose, to keep the week within its caps"
     return True
+
+
+def _too_little(load: Load) -> bool:
+    """Below the least dose worth doing: a few reps, a short hold, a handful of hops."""
+    if load.reps is not None:
+        return min(load.reps) < LEAST_REPS
+    if load.hold_s is not None:
+        return load.hold_s < LEAST_HOLD_S
+    if load.contacts is not None:
+        return load.contacts < LEAST_REPS
+    return False
 
 
 def _drop(build: Build, tracks: list[Track], track: Track, slot: int) -> None:
@@ -353,6 +785,7 @@ def _drop(build: Build, tracks: list[Track], track: Track, slot: int) -> None:
     track.sessions = tuple(s for s in track.sessions if s != slot)
     if not track.sessions or slot not in range(len(build.slots)):
         tracks.remove(track)
+        build.retired.update(x.id for r in track.rungs for x in build.catalog.ladder(r.id))
         if not track.extra:
             build.warn(
                 f"{build.profile.minutes_per_session} minutes a session leave no room for "
@@ -389,11 +822,11 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
             continue
         if latest is not None and date > latest:
             continue
-        items = sorted((p.item for p in placed[s]), key=lambda item: _rank_of(profile, item))
+        items = sorted((p.item for p in placed[s]), key=lambda item: _in_order(profile, item))
         kind, reason = slot.kind, slot.reason
         if shape.race_week:
-            kind = "short"
-            items = [i for i in items if i.impact == "none"]
+            kind = SessionKind.short
+            items = [i for i in items if i.impact == "none" and not _loaded(i)]
             reason += " Race week: one short, easy session to stay sharp; nothing heavy."
         if not items:
             continue
@@ -406,6 +839,7 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
                 reason=reason,
                 exercises=tuple(items),
                 run=profile.run_on(date.weekday()).value,
+                warm_up=warm_up_for(profile, build.warm_ups, items),
             )
         )
         if shape.race_week:
@@ -424,9 +858,24 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
     )
 
 
-def _rank_of(profile: Profile, item: Prescription) -> tuple[int, str]:
+def _loaded(item: Prescription) -> bool:
+    """Heavy work: load added by the plan, or an exercise done with weights."""
+    return item.load in LOAD_STEPS or item.load in LOAD_EQUIPMENT
+
+
+def _in_order(profile: Profile, item: Prescription) -> tuple[int, int, str]:
+    """A session's order: hops while fresh, then heavy or eccentric work, then accessory
+    work, the core last; within each, the runner's weak links in their order."""
+    if item.impact == Impact.plyometric:
+        group = 0
+    elif item.impact == Impact.eccentric or _loaded(item):
+        group = 1
+    elif item.areas[0] == CORE:
+        group = 3
+    else:
+        group = 2
     ranks = {area: i for i, area in enumerate(profile.weaknesses)}
-    return (min((ranks.get(a, 99) for a in item.areas), default=99), item.id)
+    return (group, ranks.get(item.areas[0], 99), item.id)
 
 
 def _glossary(catalog: Catalog, weeks: list[Week]) -> tuple[ExerciseNotes, ...]:
@@ -525,10 +974,11 @@ def _why(build: Build, track: Track, exercise: Exercise, shape: WeekShape, note:
         parts.append(f"Same exercise as last week, about {percent(shape.cut)} less volume.")
     elif shape.taper:
         parts.append(f"About {percent(shape.cut)} less volume, nothing new.")
-    elif note:
-        parts.append(note[0].upper() + note[1:] + ".")
-    elif shape.number > 1:
-        parts.append(f"This week: {track.change}.")
+    else:
+        if note:
+            parts.append(note[0].upper() + note[1:] + ".")
+        if shape.number > 1:
+            parts.append(f"This week: {track.change}.")
     weaker = profile.imbalance.get(track.area)
     if weaker is None:
         weaker = next(
@@ -555,6 +1005,35 @@ def _week_note(shape: WeekShape, rules: Rules) -> str:
     return f"{phase}: {PHASE_PURPOSE[shape.phase]}."
 
 
+def _near_the_race(build: Build, weeks: list[Week]) -> None:
+    """Weak links that could not start before the race (nothing new so close to it) are
+    named, with when strength can start."""
+    profile = build.profile
+    if profile.race is None:
+        return
+    missing = [
+        area
+        for area in profile.weaknesses
+        if any(
+            not week.race_week
+            and area not in {i.areas[0] for s in week.strength_sessions() for i in s.exercises}
+            for week in weeks
+        )
+    ]
+    if not missing:
+        return
+    days = profile.rules.no_new_exercise_days
+    if (profile.race - profile.start).days - days > 7 * STARTING_WEEKS:
+        return
+    names = ", ".join(build.area_name(area).lower() for area in missing)
+    build.warn(
+        f"Your race is {(profile.race - profile.start).days} days after the plan starts, "
+        f"and nothing new starts within {days} days of a race: work for {names} starts after "
+        f"the race, from {date_words(after_race(profile.race))}. Until then, keep to your "
+        "running and the warm-up movements on easy days."
+    )
+
+
 def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build: Build) -> None:
     """Daily rehab protocols (e.g. heel drops twice a day) appear as daily entries."""
     for exercise_id in profile.daily:
@@ -564,7 +1043,7 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
             f"{exercise.name}: a daily rehabilitation dose ({exercise.protocol.name}); "
             "it is done every day, rest and hard days too, as the protocol says."
         )
-        start = Load.start(exercise.dose_for(profile.level), exercise.mode)
+        start = Load.first(exercise, profile.level)
         for index, week in enumerate(weeks):
             extra = []
             for day in week.days:
@@ -587,7 +1066,7 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
                     Session(
                         date=day.date,
                         weekday=day.weekday,
-                        kind="daily",
+                        kind=SessionKind.daily,
                         minutes=math.ceil(exercise_seconds(item) * step.per_day / 60),
                         reason=f"Daily rehab dose, {step.per_day} times a day.",
                         exercises=(item,),
@@ -595,7 +1074,7 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
                     )
                 )
             if extra:
-                merged = sorted((*week.sessions, *extra), key=lambda s: (s.date, s.kind == "daily"))
+                merged = sorted((*week.sessions, *extra), key=lambda s: (s.date, not s.strength()))
                 weeks[index] = replace(week, sessions=tuple(merged))
 
 

@@ -19,7 +19,7 @@ FOUNDATION, BUILD, STRENGTH, TAPER, MAINTENANCE = (
 @dataclass(frozen=True)
 class WeekShape:
     number: int
-    phase: str
+    phase: Phase
     deload: bool
     taper: bool
     race_week: bool
@@ -54,12 +54,15 @@ def week_shapes(profile: Profile) -> tuple[WeekShape, ...]:
         else:
             phase = STRENGTH
         heavy = number in profile.heavy_legs
+        # In season the dose holds, so there is nothing to deload from; the first week is
+        # already the gentlest, so heavy legs there change nothing.
         deload = (
             not in_taper
+            and not profile.maintenance
             and rules.deload_every > 0
             and number % rules.deload_every == 0
             and number < body
-        ) or (heavy and not in_taper)
+        ) or (heavy and not in_taper and number > 1)
         if in_taper:
             # Progressive taper: a smaller cut first, the full cut in race week.
             step = number - body

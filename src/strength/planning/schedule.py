@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from ..errors import FieldIssue, ProfileError
+from ..plan import SessionKind
 from ..profile import ANSWER_NAMES, DAY_NAMES, WEEKDAYS, LongRunStrategy, Profile, Run
 
 
@@ -20,7 +21,7 @@ class Slot:
     """A weekday that holds a strength session."""
 
     day: int  # 0 = Monday
-    kind: str  # long | short
+    kind: SessionKind
     reason: str
     near_key_run: bool  # within a day of the long run
 
@@ -44,10 +45,10 @@ def blocked_days(profile: Profile) -> dict[int, str]:
         run = profile.run_on(day)
         if run is Run.rest:
             blocked[day] = "a rest day stays rest"
-        elif run is Run.hard:
-            blocked[day] = "a hard-workout day"
         elif profile.rules.no_strength_before_hard and profile.run_on(day + 1) is Run.hard:
             blocked[day] = f"the day before a hard workout ({_name(day + 1)})"
+        elif run is Run.hard and not profile.rules.strength_after_hard_runs:
+            blocked[day] = "a hard-workout day (strength after hard runs is off)"
     if long_day is not None:
         strategy = profile.long_run_strategy
         if strategy is LongRunStrategy.day_before:
@@ -59,7 +60,8 @@ def blocked_days(profile: Profile) -> dict[int, str]:
         else:
             for offset in (-1, 0, 1):
                 blocked.setdefault(
-                    (long_day + offset) % 7, "within 48 h of the long run (your strategy: apart)"
+                    (long_day + offset) % 7,
+                    "the day before, of or after the long run (your strategy: apart)",
                 )
     return blocked
 
@@ -143,29 +145,35 @@ def _slot(profile: Profile, day: int, anchor: int | None, long_day: int | None) 
     name = _name(day)
     if profile.maintenance:
         kind, reason = (
-            "maintenance",
+            SessionKind.maintenance,
             (
                 f"{name}: one session a week keeps the strength you built "
                 "(once a week maintains in-season gains)."
             ),
         )
     elif day == anchor and profile.long_run_strategy is LongRunStrategy.day_before:
-        kind = "long"
+        kind = SessionKind.long
         reason = (
             f"{name}, the day before your long run: the longer session, so the long run starts "
             "on tired legs, like the late miles of a race."
         )
     elif day == anchor:
-        kind = "short"
+        kind = SessionKind.short
         reason = (
             f"{name}, after your long run: a shorter session on the same day keeps the next "
             "day free to recover."
         )
     else:
-        kind = "long" if profile.long_run_strategy is not LongRunStrategy.day_before else "short"
+        # With the longer session the day before the long run, the others are the short
+        # ones; without a long run in the week every session is a full one.
+        day_before = profile.long_run_strategy is LongRunStrategy.day_before
+        kind = SessionKind.short if day_before and long_day is not None else SessionKind.long
         after = f"after your {run.value} run" if run is not Run.rest else "on a day off running"
+        if run is Run.hard:
+            kind = SessionKind.after_hard
+            after = "after your hard workout, the same day (hard days hard, easy days easy)"
         reason = f"{name}: {after}, with no hard workout the next day"
         if long_day is not None and profile.long_run_strategy is LongRunStrategy.apart:
-            reason += ", and 48 h from the long run"
+            reason += ", and a day clear of the long run either side"
         reason += "."
     return Slot(day, kind, reason, _near_key_run(profile, day))

@@ -9,18 +9,22 @@ a warning, never a silent gap.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..browse import ordinal
 from ..catalog import Catalog
 from ..model import Exercise, Impact, Level, Mode, ProtocolStep
-from ..plan import Prescription, exercise_seconds
+from ..plan import Prescription, SessionKind, exercise_seconds
 from ..profile import Profile
-from .progression import Load
+from .progression import Load, Ranges, ranges_for
 from .schedule import Slot
 
 PLYOMETRICS = "plyometrics"
 SHORT_SHARE = 0.65  # a short session's share of the minutes a runner can spare
 GROWTH_MARGIN = 1.3  # room left for the dose to grow when filling sessions
+MOST_EXTRA_LADDERS = 3  # rounds of second (third...) ladders for the top weak links
+LEAST_SETS = 2  # a weak link's smallest dose: its sets cut to two, the reps kept
+MOST_PER_AREA = 2  # exercises for one weak link in one session
 LEVEL_ORDER = (Level.beginner, Level.intermediate, Level.advanced)
 
 
@@ -33,11 +37,14 @@ class Build:
     slots: tuple[Slot, ...]
     warnings: list[str]
     capacity: list[int] = field(init=False)  # planned minutes of each slot
+    left: list[float] = field(default_factory=list)  # minutes not yet given out, by slot
+    warm_ups: tuple[Exercise, ...] = ()  # the catalog's warm-up movements for this runner
+    retired: set[str] = field(default_factory=set)  # ladders dropped for want of minutes
 
     def __post_init__(self) -> None:
         minutes = self.profile.minutes_per_session
         self.capacity = [
-            max(10, round(minutes * SHORT_SHARE)) if slot.kind == "short" else minutes
+            max(10, round(minutes * SHORT_SHARE)) if slot.kind == SessionKind.short else minutes
             for slot in self.slots
         ]
 
@@ -69,6 +76,10 @@ class Track:
     change: str = "starting dose"
     prep: Exercise | None = None  # stands in while plyometrics are not yet due
     other_loads: dict[str, Load] = field(default_factory=dict)  # prep and stand-ins
+    ranges: Ranges | None = None  # how far the rung's counts climb; None for a protocol
+    held: int = 0  # loading weeks in a row the dose has not moved
+    climbed_in: int = 0  # the week it last climbed a rung
+    first_slots: dict[str, tuple[int, ...]] = field(default_factory=dict)  # by exercise
 
     @property
     def exercise(self) -> Exercise:
@@ -79,7 +90,7 @@ class Track:
         if exercise.id == self.exercise.id:
             return self.load
         if exercise.id not in self.other_loads:
-            self.other_loads[exercise.id] = Load.start(exercise.dose_for(level), exercise.mode)
+            self.other_loads[exercise.id] = Load.first(exercise, level)
         return self.other_loads[exercise.id]
 
     def set_load(self, exercise: Exercise, load: Load) -> None:
@@ -139,7 +150,7 @@ def choose_tracks(build: Build) -> list[Track]:
     tracks: list[Track] = []
     taken: set[str] = set()
     for rank, area in enumerate(profile.weaknesses):
-        track = _track_for(build, area, rank, taken)
+        track = track_for(build, area, rank, taken)
         if track is None:
             build.warn(
                 f"No exercise for {build.area_name(area)} fits your level and equipment "
@@ -147,9 +158,9 @@ def choose_tracks(build: Build) -> list[Track]:
                 "ask a coach to add one to the catalog."
             )
             continue
-        taken.update(r.id for r in track.rungs)
+        taken.update(x.id for r in track.rungs for x in build.catalog.ladder(r.id))
         if track.prep is not None:
-            taken.add(track.prep.id)
+            taken.update(r.id for r in build.catalog.ladder(track.prep.id))
         tracks.append(track)
         if area == PLYOMETRICS and not plyometrics_allowed(profile):
             build.warn(
@@ -187,8 +198,17 @@ def _entry(profile: Profile, rungs: tuple[Exercise, ...]) -> int | None:
     return below[-1] if below else None
 
 
+def entry_rung(profile: Profile, rungs: tuple[Exercise, ...]) -> int | None:
+    """The entry rung, never a ladder's top (there is always a next step to earn),
+    unless the ladder has a single rung or a published protocol starts there."""
+    entry = _entry(profile, rungs)
+    if entry is not None and entry == len(rungs) - 1 and entry > 0 and not rungs[entry].protocol:
+        return entry - 1
+    return entry
+
+
 def _ladders_for(
-    build: Build, area: str, taken: set[str], plyometric: bool
+    build: Build, area: str, taken: set[str], plyometric: bool, primary_only: bool = False
 ) -> list[tuple[Exercise, ...]]:
     seen: set[str] = set()
     ladders = []
@@ -212,6 +232,13 @@ def _ladders_for(
         protocol = any(r.protocol for r in rungs)
         return (-int(protocol), -primary, -len(rungs))
 
+    # An exercise serves the area it is first tagged with: a Nordic is hamstring work even
+    # though it also tags the glutes. Another area's ladder serves only when none is left.
+    own = [rungs for rungs in ladders if any(r.areas[0] == area for r in rungs)]
+    ladders = [
+        tuple(r for r in rungs if r.areas[0] == area) or rungs if rungs in own else rungs
+        for rungs in (own if primary_only else own or ladders)
+    ]
     return sorted(ladders, key=preference)
 
 
@@ -221,7 +248,7 @@ def _fitted(build: Build, exercise: Exercise, entry: bool) -> Exercise:
     if protocol is None:
         return exercise
     profile = build.profile
-    start = Load.start(exercise.dose_for(profile.level), exercise.mode)
+    start = Load.first(exercise, profile.level)
     steps = [*protocol.weeks, *([protocol.maintenance] if protocol.maintenance else [])]
     probe = Track(exercise.areas[0], 0, (exercise,), 0, start, start)
     longest = max(
@@ -240,7 +267,16 @@ def _fitted(build: Build, exercise: Exercise, entry: bool) -> Exercise:
     return exercise.model_copy(update={"protocol": None})
 
 
-def _track_for(build: Build, area: str, rank: int, taken: set[str]) -> Track | None:
+def track_for(
+    build: Build,
+    area: str,
+    rank: int,
+    taken: set[str],
+    beside: tuple[Exercise, ...] = (),
+    extra: bool = False,
+) -> Track | None:
+    """The ladder a weak link works, entered at the runner's rung. An extra ladder (a
+    second movement for the same weak link) is always one tagged first with it."""
     profile = build.profile
     plyometric = area == PLYOMETRICS and plyometrics_allowed(profile)
     prep = None
@@ -248,7 +284,7 @@ def _track_for(build: Build, area: str, rank: int, taken: set[str]) -> Track | N
         # Hops come late; until then (and for newer runners always) the calves prepare.
         for source in (PLYOMETRICS, "calves"):
             for rungs in _ladders_for(build, source, taken, plyometric=False):
-                entry = _entry(profile, rungs)
+                entry = entry_rung(profile, rungs)
                 if entry is not None:
                     # A prep is plain work: a protocol's table belongs to its own weakness.
                     prep = rungs[entry].model_copy(update={"protocol": None})
@@ -258,23 +294,35 @@ def _track_for(build: Build, area: str, rank: int, taken: set[str]) -> Track | N
         if not plyometric:
             if prep is None:
                 return None
-            start = Load.start(prep.dose_for(profile.level), prep.mode)
-            return Track(area, rank, (prep,), 0, start, start)
-    for rungs in _ladders_for(build, area, taken, plyometric):
-        entry = _entry(profile, rungs)
+            start = Load.first(prep, profile.level)
+            ranges = ranges_for(prep, start, profile.rules)
+            return Track(area, rank, (prep,), 0, start, start, ranges=ranges)
+    for rungs in _ladders_for(build, area, taken, plyometric, primary_only=extra):
+        if not fits_beside(rungs, beside):
+            continue
+        entry = entry_rung(profile, rungs)
         if entry is None:
             continue
         rungs = tuple(_fitted(build, r, i == entry) for i, r in enumerate(rungs))
         exercise = rungs[entry]
-        start = Load.start(exercise.dose_for(profile.level), exercise.mode)
-        return Track(area, rank, rungs, entry, start, start, prep=prep)
+        start = Load.first(exercise, profile.level)
+        ranges = ranges_for(exercise, start, profile.rules)
+        return Track(area, rank, rungs, entry, start, start, prep=prep, ranges=ranges)
     return None
+
+
+def fits_beside(rungs: tuple[Exercise, ...], beside: tuple[Exercise, ...]) -> bool:
+    """A second ladder for a weak link is a different movement: not the same pattern or
+    swap group as the exercises it would share sessions with."""
+    patterns = {e.pattern for e in beside}
+    swaps = {s for e in beside for s in (e.id, *e.swaps)}
+    return not any(r.pattern in patterns or r.id in swaps or set(r.swaps) & swaps for r in rungs)
 
 
 def stand_in(build: Build, track: Track, tracks: list[Track]) -> Exercise | None:
     """A gentler exercise for the same weakness, while a new eccentric one keeps away
     from the long run: the prep, a rung below, or another easy one for the area."""
-    if track.prep is not None:
+    if track.prep is not None and track.prep.impact is Impact.none:
         return track.prep
     gentler = [r for r in track.rungs[: track.index] if r.impact is Impact.none]
     if gentler:
@@ -298,39 +346,64 @@ def _frequency(rank: int, areas: int, sessions: int) -> int:
     return max(1, math.ceil(sessions * (areas - rank) / areas))
 
 
-def _need_minutes(build: Build, track: Track) -> float:
-    item = prescribe(build.profile, track, track.exercise, track.load)
-    return exercise_seconds(item) * GROWTH_MARGIN / 60
+def minutes_of(build: Build, track: Track, load: Load | None = None) -> float:
+    """Minutes the track's exercise takes in a session at this dose."""
+    item = prescribe(build.profile, track, track.exercise, load or track.load)
+    return exercise_seconds(item) / 60
+
+
+def smallest_dose(load: Load) -> Load:
+    """The least a weak link gets before it is dropped: two sets (or one) of its dose."""
+    if load.sets <= LEAST_SETS:
+        return load
+    reps = load.reps[:LEAST_SETS] if load.reps is not None else None
+    return replace(load, sets=LEAST_SETS, reps=reps, reps_max=None)
+
+
+def _order(build: Build, track: Track, left: list[float]) -> list[int]:
+    slots = build.slots
+    fresh = track.exercise.impact is not Impact.none
+    return sorted(range(len(slots)), key=lambda s: (fresh and slots[s].near_key_run, -left[s], s))
 
 
 def assign_sessions(build: Build, tracks: list[Track]) -> None:
-    """Put each weakness in as many sessions as its rank earns and the minutes hold."""
+    """Every weak link first gets one session at least at its smallest dose, in rank
+    order; then the higher-ranked get more sessions, with room left for the dose to grow.
+    A weak link is dropped only when no session holds its smallest dose, and the
+    warning says what would make room."""
     slots = build.slots
-    left = [float(cap - build.profile.rules.warm_up_minutes) for cap in build.capacity]
+    warm_up = build.profile.rules.warm_up_minutes
+    left = [float(cap - warm_up) for cap in build.capacity]
     kept: list[Track] = []
     for track in tracks:
-        item = prescribe(build.profile, track, track.exercise, track.load)
-        need = _need_minutes(build, track)
-        wanted = _frequency(track.rank, len(tracks), len(slots))
-        fresh = track.exercise.impact is not Impact.none
-        order = sorted(
-            range(len(slots)),
-            key=lambda s: (fresh and slots[s].near_key_run, -left[s], s),
-        )
-        chosen = [s for s in order if left[s] >= need][:wanted]
-        if not chosen and left[order[0]] >= exercise_seconds(item) / 60:
-            chosen = [order[0]]
-        if not chosen:
+        order = _order(build, track, left)
+        need = minutes_of(build, track)
+        least = minutes_of(build, track, smallest_dose(track.load))
+        if left[order[0]] < least:
+            short = math.ceil(least - left[order[0]])
             build.warn(
                 f"{build.profile.minutes_per_session} minutes a session leave no room for "
-                f"{build.area_name(track.area)} (weakness {track.rank + 1}); "
-                "add minutes or a session, or drop a weakness."
+                f"{build.area_name(track.area)} (your {ordinal(track.rank + 1)} weak link): "
+                f"it needs about {math.ceil(least)} minutes at its smallest dose. Add "
+                f"{short} minute{'s' if short != 1 else ''} a session or a session a week, or "
+                "drop a weak link."
             )
             continue
-        for s in chosen:
-            left[s] -= need
-        track.sessions = tuple(sorted(chosen))
+        if left[order[0]] < need:
+            track.load = track.start = smallest_dose(track.load)
+            need = least
+        track.sessions = (order[0],)
+        left[order[0]] -= need * GROWTH_MARGIN if left[order[0]] >= need * GROWTH_MARGIN else need
         kept.append(track)
+    for track in kept:
+        wanted = _frequency(track.rank, len(kept), len(slots))
+        need = minutes_of(build, track) * GROWTH_MARGIN
+        for s in _order(build, track, left):
+            if len(track.sessions) >= wanted:
+                break
+            if s not in track.sessions and left[s] >= need:
+                track.sessions = tuple(sorted((*track.sessions, s)))
+                left[s] -= need
         protocol = track.exercise.protocol
         most = max((w.sessions or 0 for w in protocol.weeks), default=0) if protocol else 0
         if protocol and most > len(slots):
@@ -340,29 +413,104 @@ def assign_sessions(build: Build, tracks: list[Track]) -> None:
                 f"week holds {len(slots)}, so it is done {times} a week."
             )
     tracks[:] = kept
+    build.left = left
 
 
 def fill_spare_time(build: Build, tracks: list[Track]) -> None:
-    """Spare minutes go to a second (then third) ladder for the top weaknesses first."""
-    left = [float(cap - build.profile.rules.warm_up_minutes) for cap in build.capacity]
-    for track in tracks:
-        for s in track.sessions:
-            left[s] -= _need_minutes(build, track)
+    """Spare minutes go first to sessions holding a single exercise, then to a second (and
+    third) ladder for the top weak links: a different movement, never the same pattern or
+    swap group as what it joins."""
+    left = build.left
     taken = {rung.id for track in tracks for rung in track.rungs}
-    taken |= {track.prep.id for track in tracks if track.prep}
+    taken |= {r.id for t in tracks if t.prep for r in build.catalog.ladder(t.prep.id)}
+
+    def in_session(s: int) -> list[Track]:
+        return [t for t in tracks if s in t.sessions]
+
     firsts = [track for track in tracks if track.area != PLYOMETRICS]
-    for _ in range(2):
+    for _ in range(MOST_EXTRA_LADDERS):
+        added = False
         for first in firsts:
-            extra = _track_for(build, first.area, first.rank, taken)
-            if extra is None:
-                continue
-            cost = _need_minutes(build, extra)
-            room = tuple(s for s in first.sessions if left[s] >= cost)
-            if not room:
-                continue
-            extra.sessions, extra.extra = room, True
-            for s in room:
-                left[s] -= cost
-            taken.update(rung.id for rung in extra.rungs)
-            tracks.append(extra)
+
+            def has_area(s: int, area: str = first.area) -> bool:
+                return any(t.area == area for t in in_session(s))
+
+            every = range(len(build.slots))
+            for s in sorted(every, key=lambda s: (has_area(s), len(in_session(s)), -left[s], s)):
+                if sum(t.area == first.area for t in in_session(s)) >= MOST_PER_AREA:
+                    continue
+                beside = tuple(t.exercise for t in in_session(s))
+                extra = track_for(build, first.area, first.rank, taken, beside, extra=True)
+                if extra is None:
+                    continue
+                need = minutes_of(build, extra)
+                single = len(in_session(s)) == 1
+                if left[s] < (need if single else need * GROWTH_MARGIN):
+                    continue
+                room = [
+                    other
+                    for other in every
+                    if other != s
+                    and not has_area(other)
+                    and left[other] >= need * GROWTH_MARGIN
+                    and fits_beside(extra.rungs, tuple(t.exercise for t in in_session(other)))
+                ]
+                extra.sessions, extra.extra = tuple(sorted((s, *room))), True
+                for other in extra.sessions:
+                    left[other] -= min(left[other], need * GROWTH_MARGIN)
+                taken.update(rung.id for rung in extra.rungs)
+                tracks.append(extra)
+                added = True
+                break
+        if not added:
+            break
     tracks.sort(key=lambda track: (track.rank, track.extra))
+
+
+def give_company(build: Build, tracks: list[Track], s: int, alone: Exercise) -> bool:
+    """A session that would hold one exercise gets a second: a weak link not in it yet,
+    else a second movement for a top weak link. False when the minutes hold neither."""
+    left = build.left
+    taken = {rung.id for track in tracks for rung in track.rungs}
+    taken |= {r.id for t in tracks if t.prep for r in build.catalog.ladder(t.prep.id)}
+    joining = next(
+        (
+            t
+            for t in sorted(tracks, key=lambda t: t.rank)
+            if s not in t.sessions
+            and t.exercise.id != alone.id
+            and left[s] >= minutes_of(build, t)
+            and _fresh_ok(build, t, s)
+            and fits_beside(t.rungs, (alone,))
+            and not t.exercise.protocol
+        ),
+        None,
+    )
+    if joining is None:
+        for first in (t for t in tracks if t.area != PLYOMETRICS and not t.extra):
+            extra = track_for(build, first.area, first.rank, taken, (alone,), extra=True)
+            if extra is not None and left[s] >= minutes_of(build, extra):
+                extra.extra = True
+                tracks.append(extra)
+                joining = extra
+                break
+    if joining is None:
+        return False
+    joining.sessions = tuple(sorted((*joining.sessions, s)))
+    left[s] -= minutes_of(build, joining)
+    tracks.sort(key=lambda track: (track.rank, track.extra))
+    return True
+
+
+def _fewest_sessions(track: Track) -> int:
+    """The fewest sessions a week the track's exercise is done in: a protocol's first
+    weeks may ask for fewer than the track was given."""
+    protocol = track.exercise.protocol
+    if protocol is None:
+        return len(track.sessions)
+    return min((w.sessions for w in protocol.weeks if w.sessions), default=len(track.sessions))
+
+
+def _fresh_ok(build: Build, track: Track, s: int) -> bool:
+    """A new eccentric or plyometric exercise keeps off the sessions beside the long run."""
+    return track.exercise.impact is Impact.none or not build.slots[s].near_key_run
