@@ -10,7 +10,7 @@ import datetime as dt
 from .errors import ProfileError
 from .plan import Plan, Session
 from .planning.schedule import weekly_slots
-from .planning.selection import SHORT_SHARE
+from .planning.selection import short_minutes
 from .profile import ANSWER_NAMES, Profile, next_monday
 from .words import date_words
 
@@ -27,14 +27,9 @@ def _strength(plan: Plan) -> list[tuple[int, Session]]:
     ]
 
 
-def short_session_minutes(minutes: int) -> int:
-    """The minutes a short session is planned for (beside the long run or a hard day)."""
-    return max(10, round(minutes * SHORT_SHARE))
-
-
 def minutes_note(plan: Plan) -> str | None:
     """Why sessions are shorter than the minutes asked, or None when they fill them."""
-    asked = plan.profile.minutes_per_session
+    asked, rules = plan.profile.minutes_per_session, plan.profile.rules
     loading = _strength(plan)
     if not loading:
         return None
@@ -44,11 +39,11 @@ def minutes_note(plan: Plan) -> str | None:
     short = [s for _, s in loading if s.kind == "short"]
     if short:
         parts.append(
-            f"Short sessions (the days beside your long run or a hard run) are planned at "
-            f"about {round(SHORT_SHARE * 100)}% of your {asked} minutes, up to "
-            f"{short_session_minutes(asked)}."
+            f"Short sessions (the days beside your long run) are planned at "
+            f"about {round(rules.short_session_share * 100)}% of your {asked} minutes, up to "
+            f"{short_minutes(rules, asked)}."
         )
-    target = asked if full_sessions else short_session_minutes(asked)
+    target = asked if full_sessions else short_minutes(rules, asked)
     first_week = min(number for number, _ in loading)
     first = max(s.minutes for n, s in loading if n == first_week)
     reached = next(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .browse import ordinal, percent
+from .planning.builder import TOP_RUNG_FROM_WEEK
 from .profile import Rules
 
 
@@ -50,6 +51,22 @@ def deload(rules: Rules, strong: Emphasis = plain) -> str:
     return (
         f"every {strong(ordinal(rules.deload_every) + ' week')} is a deload: the same exercises "
         f"on the same days with about {strong(percent(rules.deload_cut))} less volume"
+    )
+
+
+def progression(rules: Rules, strong: Emphasis = plain) -> str:
+    """How a dose climbs and when an exercise gets harder, in the rules' numbers."""
+    reps, hold, loaded = rules.rep_range, rules.hold_range_s, rules.loaded_rep_range
+    return (
+        "Each exercise climbs in small steps, a rep or a second more a week and at most "
+        f"{strong(percent(rules.max_weekly_increase))} more work, through its range (sets of "
+        f"{reps[0]}-{reps[1]} reps, holds of {hold[0]}-{hold[1]} s, unless the catalog gives "
+        "the exercise its own). At the top of the range it gets harder instead: the next "
+        "rung of its ladder, started at the bottom of its range; at the top of the ladder, "
+        f"added load for a runner who owns weights (sets of {loaded[0]}-{loaded[1]} reps), "
+        "then a slower lowering. A ladder's top rung is never done in the first "
+        f"{TOP_RUNG_FROM_WEEK - 1} weeks, and nothing new starts in a lighter week or within "
+        f"{strong(f'{rules.no_new_exercise_days} days')} of a race."
     )
 
 
@@ -146,6 +163,7 @@ __all__ = [
     "new_eccentric",
     "plain",
     "principles",
+    "progression",
     "race_week",
     "strength_days",
     "taper",

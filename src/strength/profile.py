@@ -151,8 +151,8 @@ class Rules(BaseModel):
         default=2,
         ge=0,
         le=4,
-        description="Weeks a new eccentric/plyometric exercise is kept "
-        "48 h away from the long run and hard runs.",
+        description="Weeks a new eccentric/plyometric exercise is kept off the days "
+        "next to the long run.",
     )
     no_strength_before_hard: bool = True
     race_week_free_hours: Whole = Field(default=48, ge=24, le=96)
@@ -160,6 +160,12 @@ class Rules(BaseModel):
         default=Level.intermediate, description="Lowest level that gets plyometrics, late."
     )
     warm_up_minutes: Whole = Field(default=5, ge=0, le=15)
+    short_session_share: Number = Field(
+        default=0.65,
+        ge=0.4,
+        le=1.0,
+        description="A short session's share of the minutes (beside the long run).",
+    )
     strength_after_hard_runs: bool = Field(
         default=False,
         description="A session may go on a hard-workout day, after the run (hard days hard).",
@@ -339,6 +345,7 @@ ANSWER_NAMES: dict[str, str] = {
     "rules.race_week_free_hours": "Strength-free hours before the race",
     "rules.plyometrics_from": "Lowest level for plyometrics",
     "rules.warm_up_minutes": "Warm-up minutes",
+    "rules.short_session_share": "Share of the minutes a short session takes",
     "rules.strength_after_hard_runs": "Strength after hard runs, same day",
     "rules.no_new_exercise_days": "Days before the race with nothing new",
     "rules.rep_range": "Reps a set climbs through",

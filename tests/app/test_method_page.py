@@ -35,7 +35,7 @@ def test_the_page_explains_each_principle() -> None:
     for heading in (
         "Why strength work helps runners",
         "Form first, then load",
-        "One lever at a time",
+        "Small steps, and never stuck",
         "Deloads and heavy legs",
         "Where sessions go in your week",
         "Around the long run",

@@ -20,8 +20,11 @@ LEVELS = (Level.beginner, Level.intermediate, Level.advanced)
 
 
 def _run_on(plan: Plan, day: dt.date) -> str:
+    """The run on a date: the race, a date the runner gave (`runs:`), else the week."""
     if plan.profile.race is not None and day == plan.profile.race:
         return "race"
+    if day in plan.profile.runs:
+        return plan.profile.runs[day].value
     return plan.profile.week[WEEKDAYS[day.weekday()]].value
 
 
@@ -68,8 +71,11 @@ def schedule_violations(plan: Plan) -> list[str]:
                 found.append(f"{where}: strength on a rest day")
             if run == "race" or (run == "hard" and not rules.strength_after_hard_runs):
                 found.append(f"{where}: strength on a {run} day")
-            if rules.no_strength_before_hard and _run_on(plan, day + dt.timedelta(1)) == "hard":
+            after = _run_on(plan, day + dt.timedelta(1))
+            if rules.no_strength_before_hard and after == "hard":
                 found.append(f"{where}: strength the day before a hard workout")
+            if after == "race":
+                found.append(f"{where}: strength the day before a race")
             strategy = profile.long_run_strategy.value
             gaps = [(day - long).days for long in longs]
             if strategy == "day_before" and 0 in gaps:
@@ -84,6 +90,11 @@ def schedule_violations(plan: Plan) -> list[str]:
                 found.append(
                     f"{where}: {session.minutes} min, more than {profile.minutes_per_session}"
                 )
+        if profile.race is not None:
+            for session in sessions:
+                hours = (profile.race - session.date).days * 24
+                if 0 < hours <= rules.race_week_free_hours:
+                    found.append(f"week {week.number}: a session {hours} h before the race")
         if week.race_week and profile.race is not None:
             if len(sessions) > 1:
                 found.append(f"race week: {len(sessions)} sessions")
@@ -206,8 +217,15 @@ def volume_violations(plan: Plan) -> list[str]:
     rules = plan.profile.rules
     found = []
     last_loading: Week | None = None
+    counts = [len(_strength(w)) for w in plan.weeks if not (w.deload or w.taper)]
+    usual = max(counts, default=0)
+    seen: set[str] = set()
     for week in plan.weeks:
         loading = not (week.deload or week.taper or week.heavy_legs)
+        done_before, seen = seen, seen | _exercises(week)
+        fewer = len(_strength(week)) < usual
+        if loading and plan.profile.runs and (_own_days(plan, week) or fewer):
+            continue  # a week with runs on given dates has days of its own: no measure
         if last_loading is None:
             if loading:
                 last_loading = week
@@ -227,7 +245,7 @@ def volume_violations(plan: Plan) -> list[str]:
                     )
             last_loading = week
         elif not week.race_week and len(_strength(week)) == len(_strength(last_loading)):
-            new = _exercises(week) - _exercises(last_loading)
+            new = _exercises(week) - done_before  # never done before in the plan
             if new:
                 found.append(f"week {week.number}: new exercises {sorted(new)} in a lighter week")
             areas_before, areas_now = volume(last_loading), volume(week)
@@ -251,6 +269,12 @@ def _dose_key(item: Prescription) -> tuple[object, ...]:
             item.distance_m, item.load)  # fmt: skip
 
 
+def _own_days(plan: Plan, week: Week) -> bool:
+    """A week with runs on given dates (or beside one) has days of its own."""
+    window = {week.start + dt.timedelta(days=n) for n in range(-1, 8)}
+    return bool(window & set(plan.profile.runs))
+
+
 def _lowering(item: Prescription) -> int:
     if item.tempo:
         return int(item.tempo.split("-")[0])
@@ -267,7 +291,7 @@ def progress_violations(plan: Plan, catalog: Catalog) -> list[str]:
     found = []
     warned = " ".join(plan.warnings)
     streak: dict[tuple[str, str], tuple[tuple[object, ...], int]] = {}
-    loading = [w for w in plan.weeks if w.loading]
+    loading = [w for w in plan.weeks if w.loading and not _own_days(plan, w)]
     for week in loading:
         this_week: dict[tuple[str, str], Prescription] = {}
         full: set[tuple[str, str]] = set()
@@ -334,7 +358,8 @@ def session_violations(plan: Plan, catalog: Catalog) -> list[str]:
                     found.append(f"{where}: {item.id} shares a ladder or swap group")
                 seen |= family | {item.id}
             single = len(session.exercises) == 1
-            if single and not week.race_week and "hold one exercise" not in warned:
+            said = "hold one exercise" in warned or f"Week {week.number}: " in warned
+            if single and not week.race_week and not said:
                 found.append(f"{where}: a session of one exercise")
     return found
 

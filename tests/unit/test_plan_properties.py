@@ -58,6 +58,20 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
     sides = draw(st.lists(st.sampled_from(["left", "right"]), max_size=len(weaknesses)))
     data["imbalance"] = dict(zip(weaknesses, sides, strict=False))
     data["maintenance"] = draw(st.integers(0, 9)) == 0
+    if draw(st.booleans()):
+        data["rules"] = {"strength_after_hard_runs": True}
+    # Dates whose run differs from the week: a cutback, a tune-up race, a moved long run.
+    runs = draw(
+        st.dictionaries(
+            st.integers(0, 7 * length - 1).map(lambda n: start + dt.timedelta(days=n)),
+            st.sampled_from(["rest", "easy", "hard", "long", "race"]),
+            max_size=4,
+        )
+    )
+    last = data.get("race") or start + dt.timedelta(days=7 * length - 1)
+    data["runs"] = {
+        day: run for day, run in runs.items() if day < last or (day == last and run == "race")
+    }
     return data
 
 

@@ -47,9 +47,10 @@ from .progression import (
     ranges_for,
     slower_lowering,
 )
-from .schedule import Slot, weekly_slots
+from .schedule import Slot, dated, differs, weekly_slots
 from .selection import (
     LEAST_SETS,
+    PLYOMETRICS,
     Build,
     Track,
     assign_sessions,
@@ -91,28 +92,45 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
     weeks = []
     previous: dict[str, float] = {}  # each area's volume in the last loading week
     exercises: dict[str, float] = {}  # and each exercise's, by area
+    running_week = build.slots
     for shape in week_shapes(profile):
-        if shape.loading and shape.number > 1:
+        own_days = _dated_week(build, running_week, shape)
+        if shape.loading and shape.number > 1 and not own_days:
             _progress(build, tracks, shape, exercises)
+        elif own_days:
+            for track in tracks:
+                track.change = "the dose holds in a week whose runs you changed"
         _keep_within_caps(build, tracks, shape, previous if shape.loading else None, exercises)
         if shape.loading and not shape.race_week:
             _keep_company(build, tracks, shape)
         placements = [_place(build, track, tracks, shape, explain=True) for track in tracks]
         week = _make_week(build, shape, placements)
-        if shape.loading:
+        whole = len(week.strength_sessions()) >= len(build.slots) or not profile.runs
+        # A week with days of its own (its runs on given dates) is no measure for the next:
+        # the weekly cap and a lighter week's exercises go by the last ordinary loading week.
+        measured = shape.loading and not own_days and whole
+        if measured:
             previous = _area_volume(placements)
             exercises = _exercise_volume(placements)
+        shown = {(i.areas[0], i.id) for s in week.strength_sessions() for i in s.exercises}
+        if measured:
+            for track in tracks:
+                track.loading_slots = ()  # unless it is shown below
         for placement in placements:
-            if placement is None:
-                continue
+            if placement is None or (placement.track.area, placement.item.id) not in shown:
+                continue  # (left out of the week after all: a day its runs took away)
             track = placement.track
             track.first_use.setdefault(placement.item.id, shape.number)
             track.first_slots.setdefault(placement.item.id, placement.slots)
-            if shape.loading:
+            if measured:
                 track.loading_slots = placement.slots
+                track.last_shown = placement.item.id
             if placement.item.id == track.exercise.id and not shape.heavy_legs:
                 track.protocol_week += 1
         weeks.append(week)
+        _say_what_a_short_week_missed(build, week, placements)
+        build.use(running_week)
+        build.off = set()
     _near_the_race(build, weeks)
     _daily_sessions(profile, catalog, weeks, build)
     return Plan(
@@ -150,6 +168,13 @@ def _place(
     if chosen is None:
         return None
     exercise, load, step = chosen
+    last = track.last_shown
+    if not shape.loading and track.loading_slots == ():
+        return None  # a lighter week adds nothing the last loading week did not have
+    if not shape.loading and last is not None and last != exercise.id and step is None:
+        # A lighter week keeps the exercises of the last loading week, stand-ins too.
+        exercise = build.catalog[last]
+        load = cut_volume(track.load_for(exercise, profile.level), shape.cut)
     wanted = track.sessions
     if step is not None and step.sessions and not shape.taper:
         wanted = _protocol_sessions(track, step.sessions, len(build.slots))
@@ -169,18 +194,33 @@ def _place(
             if explain:
                 build.warn(
                     f"{exercise.name} ({build.area_name(track.area)}) is new and eccentric: "
-                    f"for its first {profile.rules.new_eccentric_weeks} weeks it stays 48 h from "
-                    "the long run, and your sessions are all next to it, so it waits."
+                    f"for its first {profile.rules.new_eccentric_weeks} weeks it stays off the "
+                    "days next to the long run, and your sessions are all next to it, so it "
+                    "waits."
                 )
             return None
         exercise, step, slots = gentler, None, wanted
         load = cut_volume(track.load_for(gentler, profile.level), shape.cut)
         note = "stands in while the new eccentric exercise stays away from the long run"
     if exercise.id not in track.first_use:
-        # Nothing new in a lighter week, nor close to the race: it starts later, or not.
-        slots = tuple(s for s in slots if _may_start(build, shape, (s,)))
-        if not slots:
+        # Nothing new in a lighter week, nor close to the race: it starts later, or not;
+        # meanwhile the exercise that stood in for it carries on.
+        fresh = tuple(s for s in slots if _may_start(build, shape, (s,)))
+        gentler = stand_in(build, track, tracks) if not fresh else None
+        if gentler is not None and gentler.id in track.first_use:
+            exercise, step, note = gentler, None, "stands in until the new exercise can start"
+            load = cut_volume(track.load_for(gentler, profile.level), shape.cut)
+        elif not fresh:
+            if explain and slots:
+                build.warn(
+                    f"Week {shape.number}: {exercise.name} ({build.area_name(track.area)}) "
+                    "cannot start this week (nothing new starts in a lighter week or close to "
+                    "the race, and a new eccentric exercise keeps off the days next to the "
+                    "long run), so it rests until it can."
+                )
             return None
+        else:
+            slots = fresh
     if (shape.deload or shape.taper) and track.loading_slots is not None:
         slots = tuple(slot for slot in slots if slot in track.loading_slots) or slots
     why = _why(build, track, exercise, shape, note) if explain else ""
@@ -342,6 +382,8 @@ def _progress(
             continue
         if shown.id not in track.first_use:
             continue  # not started yet: it begins at its first dose
+        if all(s in build.off for s in track.sessions):
+            continue  # no session for it this week (its runs on given dates): it waits
         before = _Where.of(track)
         why_not = ""
         steps = _steps(build, track, shown, shape)
@@ -438,10 +480,10 @@ def _keep_company(build: Build, tracks: list[Track], shape: WeekShape) -> None:
         added = False
         for s, only in lone:
             taken = {x.id for t in tracks for r in t.rungs for x in build.catalog.ladder(r.id)}
+            taken |= {x.id for t in tracks if t.prep for x in build.catalog.ladder(t.prep.id)}
             taken |= build.retired  # a movement that left for want of minutes stays out
-            for first in [t for t in tracks if not t.extra and t.area != only.track.area] + [
-                t for t in tracks if not t.extra and t.area == only.track.area
-            ]:
+            firsts = [t for t in tracks if not t.extra and t.area != PLYOMETRICS]
+            for first in sorted(firsts, key=lambda t: (t.area == only.track.area, t.rank)):
                 extra = track_for(build, first.area, first.rank, taken, (only.exercise,), True)
                 if extra is None:
                     continue
@@ -499,6 +541,21 @@ def _steps(build: Build, track: Track, shown: Exercise, shape: WeekShape) -> lis
     if ranges is None:
         return steps
     grown = more_volume(track.load, ranges, cap)
+    heavier = loaded_ranges(ranges, rules)
+    reps = track.load.reps
+    if (
+        shape.phase == STRENGTH
+        and reps is not None
+        and heavier.reps is not None
+        and track.load.notch == 0
+        and min(reps) >= heavier.reps[1]
+        and _can_load(build, track, shape)
+    ):
+        # The strength phase is for heavier sets of fewer reps: past the loaded range's
+        # top, a runner who owns weights picks them up rather than adding reps.
+        loaded = add_load(track.load, heavier)
+        if loaded is not None:
+            steps.append(("load", _setting(loaded, heavier)))
     if grown is not None:
         steps.append(("grow", _setting(grown)))
     # While a next rung lies ahead, the rung is the way up (even when it must wait a week);
@@ -509,8 +566,7 @@ def _steps(build: Build, track: Track, shown: Exercise, shape: WeekShape) -> lis
         steps.append(("climb", _climbing(level, rules)))
         waiting = False
     climb = waiting
-    if not climb and _can_load(build, track, shape):
-        heavier = loaded_ranges(ranges, rules)
+    if not climb and _can_load(build, track, shape) and not any(k == "load" for k, _ in steps):
         loaded = add_load(track.load, heavier)
         if loaded is not None:
             steps.append(("load", _setting(loaded, heavier)))
@@ -805,20 +861,18 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
     if profile.race is not None:
         end = min(end, profile.race)
     dates = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
-    days = tuple(
-        Day(d, WEEKDAYS[d.weekday()], "race" if d == profile.race else profile.run_on(d.weekday()))
-        for d in dates
-    )
+    days = tuple(Day(d, WEEKDAYS[d.weekday()], profile.run_on_date(d).value) for d in dates)
+    gap = dt.timedelta(days=-(-profile.rules.hours_between_leg_sessions // 24))
     by_weekday = {d.weekday(): d for d in dates}
     latest = None
-    if shape.race_week and profile.race is not None:
+    if profile.race is not None:  # the last hours before the race stay free, any week
         latest = profile.race - dt.timedelta(days=profile.rules.race_week_free_hours // 24 + 1)
 
     placed = _by_slot(placements)
     sessions = []
     for s, slot in enumerate(build.slots):
         date = by_weekday.get(slot.day)
-        if date is None or s not in placed or date == profile.race:
+        if date is None or s not in placed or s in build.off or date == profile.race:
             continue
         if latest is not None and date > latest:
             continue
@@ -838,12 +892,21 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
                 minutes=_session_minutes(build, items),
                 reason=reason,
                 exercises=tuple(items),
-                run=profile.run_on(date.weekday()).value,
+                run=profile.run_on_date(date).value,
                 warm_up=warm_up_for(profile, build.warm_ups, items),
             )
         )
-        if shape.race_week:
-            break  # at most one session in race week
+    kept: list[Session] = []
+    for session in sorted(sessions, key=lambda session: session.date):
+        last = kept[-1].date if kept else build.last_session
+        if last is not None and session.date - last < gap:
+            continue  # a dated week moved it too close to the session before
+        kept.append(session)
+    if shape.race_week:
+        kept = kept[:1]  # at most one session in race week
+    if kept:
+        build.last_session = kept[-1].date
+    sessions = kept
     return Week(
         number=shape.number,
         start=start,
@@ -1003,6 +1066,42 @@ def _week_note(shape: WeekShape, rules: Rules) -> str:
     if shape.phase == TAPER:
         return f"Taper: about {round(shape.cut * 100)}% less volume, nothing new."
     return f"{phase}: {PHASE_PURPOSE[shape.phase]}."
+
+
+def _dated_week(build: Build, running_week: tuple[Slot, ...], shape: WeekShape) -> bool:
+    """A week whose dates change its runs (`runs:`) gets its own days: the same sessions
+    on other days where it can, fewer where it cannot. True when its days are its own."""
+    profile = build.profile
+    first = profile.start + dt.timedelta(weeks=shape.number - 1)
+    if not profile.runs or not differs(profile, first):
+        return False
+    try:
+        slots, _ = weekly_slots(profile, dated(profile, first))
+    except ProfileError:
+        slots = ()
+    if slots == running_week:
+        return True  # the same days, but still a week of its own for the weekly cap
+    count = len(running_week)
+    build.use((*slots[:count], *running_week[len(slots) :]))
+    build.off = set(range(len(slots), count))
+    return True
+
+
+def _say_what_a_short_week_missed(
+    build: Build, week: Week, placements: list[_Placement | None]
+) -> None:
+    if week.race_week:
+        return
+    worked = {i.areas[0] for s in week.strength_sessions() for i in s.exercises}
+    planned = {p.track.area for p in placements if p is not None}
+    missed = [a for a in build.profile.weaknesses if a in planned and a not in worked]
+    if missed and len(week.strength_sessions()) < len(build.slots):
+        names = ", ".join(build.area_name(a).lower() for a in missed)
+        build.warn(
+            f"Week {week.number}: your runs on given dates leave room for "
+            f"{len(week.strength_sessions())} of your {len(build.slots)} sessions, so "
+            f"{names} wait{'s' if len(missed) == 1 else ''} until the next week."
+        )
 
 
 def _near_the_race(build: Build, weeks: list[Week]) -> None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from ..plan import Phase
 from ..profile import Profile
 
+FOUNDATION_SHARE = BUILD_SHARE = 0.35  # of the weeks before the taper; the rest is strength
+
 FOUNDATION, BUILD, STRENGTH, TAPER, MAINTENANCE = (
     Phase.foundation,
     Phase.build,
@@ -38,8 +40,8 @@ def week_shapes(profile: Profile) -> tuple[WeekShape, ...]:
     total = profile.length_weeks
     taper = min(rules.taper_weeks, max(total - 2, 0)) if profile.race else 0
     body = total - taper
-    foundation = max(1, round(body * 0.35)) if body else 0
-    build = max(0, round(body * 0.35)) if body > 2 else 0
+    foundation = max(1, round(body * FOUNDATION_SHARE)) if body else 0
+    build = max(0, round(body * BUILD_SHARE)) if body > 2 else 0
     shapes = []
     for number in range(1, total + 1):
         in_taper = number > body

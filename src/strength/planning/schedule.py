@@ -2,12 +2,15 @@
 
 Rules (each a setting in `Rules`): never on a hard day or the day before one;
 rest days stay rest; the long-run strategy decides the long-run side of the
-week; two leg sessions are at least 48 h apart, counted across the week's end
-too, because the week repeats.
+week; two leg sessions are at least `hours_between_leg_sessions` apart, counted across
+the week's end too, because the week repeats. A week whose dates say otherwise (`runs:` in
+the profile: a cutback, a tune-up race, a moved long run) gets its own days.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 
@@ -30,39 +33,61 @@ def _name(day: int) -> str:
     return DAY_NAMES[WEEKDAYS[day % 7]]
 
 
-def _long_day(profile: Profile) -> int | None:
-    for day in range(7):
-        if profile.run_on(day) is Run.long:
-            return day
-    return None
+RunsOf = Callable[[int, int], Run]  # the run `offset` days after weekday `day` (0 = Monday)
 
 
-def blocked_days(profile: Profile) -> dict[int, str]:
+def template(profile: Profile) -> RunsOf:
+    """The running week, repeating: the day after Sunday is Monday."""
+
+    def run(day: int, offset: int = 0) -> Run:
+        return profile.run_on(day + offset)
+
+    return run
+
+
+def dated(profile: Profile, first: dt.date) -> RunsOf:
+    """The runs of the plan week starting on `first`, with the dates of `runs:` and the
+    race: weekday `day` is its date in that week, and `offset` counts calendar days."""
+
+    def run(day: int, offset: int = 0) -> Run:
+        date = first + dt.timedelta(days=(day - first.weekday()) % 7 + offset)
+        return profile.run_on_date(date)
+
+    return run
+
+
+def differs(profile: Profile, first: dt.date) -> bool:
+    """Whether the plan week starting on `first` (or a day either side) has a dated run."""
+    return any(first + dt.timedelta(days=offset) in profile.runs for offset in range(-1, 8))
+
+
+def _long_day(runs: RunsOf) -> int | None:
+    return next((day for day in range(7) if runs(day, 0) is Run.long), None)
+
+
+def blocked_days(profile: Profile, runs: RunsOf | None = None) -> dict[int, str]:
     """Each day strength may not go, with the rule that keeps it free."""
+    runs = runs or template(profile)
+    rules, strategy = profile.rules, profile.long_run_strategy
     blocked: dict[int, str] = {}
-    long_day = _long_day(profile)
     for day in range(7):
-        run = profile.run_on(day)
-        if run is Run.rest:
+        run = runs(day, 0)
+        if run is Run.race:
+            blocked[day] = "a race"
+        elif run is Run.rest:
             blocked[day] = "a rest day stays rest"
-        elif profile.rules.no_strength_before_hard and profile.run_on(day + 1) is Run.hard:
+        elif runs(day, 1) is Run.race:
+            blocked[day] = f"the day before a race ({_name(day + 1)})"
+        elif rules.no_strength_before_hard and runs(day, 1) is Run.hard:
             blocked[day] = f"the day before a hard workout ({_name(day + 1)})"
-        elif run is Run.hard and not profile.rules.strength_after_hard_runs:
+        elif run is Run.hard and not rules.strength_after_hard_runs:
             blocked[day] = "a hard-workout day (strength after hard runs is off)"
-    if long_day is not None:
-        strategy = profile.long_run_strategy
-        if strategy is LongRunStrategy.day_before:
-            blocked.setdefault(long_day, "the long-run day (your strategy: the day before)")
-        elif strategy is LongRunStrategy.same_day:
-            blocked.setdefault(
-                (long_day - 1) % 7, "the day before the long run (your strategy: the same day)"
-            )
-        else:
-            for offset in (-1, 0, 1):
-                blocked.setdefault(
-                    (long_day + offset) % 7,
-                    "the day before, of or after the long run (your strategy: apart)",
-                )
+        elif strategy is LongRunStrategy.day_before and run is Run.long:
+            blocked[day] = "the long-run day (your strategy: the day before)"
+        elif strategy is LongRunStrategy.same_day and runs(day, 1) is Run.long:
+            blocked[day] = "the day before the long run (your strategy: the same day)"
+        elif strategy is LongRunStrategy.apart and Run.long in (runs(day, -1), run, runs(day, 1)):
+            blocked[day] = "the day before, of or after the long run (your strategy: apart)"
     return blocked
 
 
@@ -75,9 +100,13 @@ def _min_gap(days: tuple[int, ...]) -> int:
     return min(gaps)
 
 
-def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
-    """The weekdays that hold strength, and warnings for what the week could not hold."""
-    blocked = blocked_days(profile)
+def weekly_slots(
+    profile: Profile, runs: RunsOf | None = None
+) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
+    """The weekdays that hold strength, and warnings for what the week could not hold: of
+    the running week, or of one dated week (`dated`) when its runs differ."""
+    runs = runs or template(profile)
+    blocked = blocked_days(profile, runs)
     free = [day for day in range(7) if day not in blocked]
     if not free:
         reasons = "; ".join(f"{_name(d)}: {why}" for d, why in sorted(blocked.items()))
@@ -91,7 +120,7 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
                 )
             ]
         )
-    long_day = _long_day(profile)
+    long_day = _long_day(runs)
     anchor = None
     if long_day is not None and profile.long_run_strategy is LongRunStrategy.day_before:
         anchor = (long_day - 1) % 7
@@ -109,7 +138,7 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
             key = (
                 int(anchor in days),
                 _min_gap(days),
-                sum(profile.run_on(d) is Run.easy for d in days),
+                sum(runs(d, 0) is Run.easy for d in days),
                 -sum(days),
             )
             if not best or key > best_key:
@@ -119,7 +148,8 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
 
     warnings = []
     if anchor is not None and anchor not in best:
-        why = blocked.get(anchor, "it would leave less than 48 h between sessions")
+        hours = profile.rules.hours_between_leg_sessions
+        why = blocked.get(anchor, f"it would leave less than {hours} h between sessions")
         warnings.append(
             f"Your long-run strategy asks for a session on {_name(anchor)}, but {why}: "
             "the sessions go on other days."
@@ -131,17 +161,20 @@ def weekly_slots(profile: Profile) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
             f"with at least {profile.rules.hours_between_leg_sessions} h between them "
             f"({rules}). The plan has {len(best)}."
         )
-    slots = tuple(_slot(profile, day, anchor, long_day) for day in sorted(best))
+    slots = tuple(_slot(profile, runs, day, anchor, long_day) for day in sorted(best))
     return slots, tuple(warnings)
 
 
-def _near_key_run(profile: Profile, day: int) -> bool:
-    """Within 48 h of the long run, where new eccentric work would leave it sore."""
-    return any(profile.run_on(day + offset) is Run.long for offset in (-1, 0, 1))
+def _near_key_run(runs: RunsOf, day: int) -> bool:
+    """The day before, of or after the long run, where new eccentric work would leave it
+    sore."""
+    return any(runs(day, offset) is Run.long for offset in (-1, 0, 1))
 
 
-def _slot(profile: Profile, day: int, anchor: int | None, long_day: int | None) -> Slot:
-    run = profile.run_on(day)
+def _slot(
+    profile: Profile, runs: RunsOf, day: int, anchor: int | None, long_day: int | None
+) -> Slot:
+    run = runs(day, 0)
     name = _name(day)
     if profile.maintenance:
         kind, reason = (
@@ -176,4 +209,4 @@ def _slot(profile: Profile, day: int, anchor: int | None, long_day: int | None) 
         if long_day is not None and profile.long_run_strategy is LongRunStrategy.apart:
             reason += ", and a day clear of the long run either side"
         reason += "."
-    return Slot(day, kind, reason, _near_key_run(profile, day))
+    return Slot(day, kind, reason, _near_key_run(runs, day))

@@ -8,6 +8,7 @@ a warning, never a silent gap.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
 
@@ -15,17 +16,22 @@ from ..browse import ordinal
 from ..catalog import Catalog
 from ..model import Exercise, Impact, Level, Mode, ProtocolStep
 from ..plan import Prescription, SessionKind, exercise_seconds
-from ..profile import Profile
+from ..profile import Profile, Rules
 from .progression import Load, Ranges, ranges_for
 from .schedule import Slot
 
 PLYOMETRICS = "plyometrics"
-SHORT_SHARE = 0.65  # a short session's share of the minutes a runner can spare
+SHORTEST_SESSION = 10  # minutes
 GROWTH_MARGIN = 1.3  # room left for the dose to grow when filling sessions
 MOST_EXTRA_LADDERS = 3  # rounds of second (third...) ladders for the top weak links
 LEAST_SETS = 2  # a weak link's smallest dose: its sets cut to two, the reps kept
 MOST_PER_AREA = 2  # exercises for one weak link in one session
 LEVEL_ORDER = (Level.beginner, Level.intermediate, Level.advanced)
+
+
+def short_minutes(rules: Rules, minutes: int) -> int:
+    """The minutes a short session is planned for (beside the long run)."""
+    return max(SHORTEST_SESSION, round(minutes * rules.short_session_share))
 
 
 @dataclass
@@ -40,12 +46,19 @@ class Build:
     left: list[float] = field(default_factory=list)  # minutes not yet given out, by slot
     warm_ups: tuple[Exercise, ...] = ()  # the catalog's warm-up movements for this runner
     retired: set[str] = field(default_factory=set)  # ladders dropped for want of minutes
+    off: set[int] = field(default_factory=set)  # sessions a dated week has no day for
+    last_session: dt.date | None = None  # the latest strength session so far
 
     def __post_init__(self) -> None:
-        minutes = self.profile.minutes_per_session
+        self.use(self.slots)
+
+    def use(self, slots: tuple[Slot, ...]) -> None:
+        """Plan on these days: the running week's, or one dated week's."""
+        minutes, rules = self.profile.minutes_per_session, self.profile.rules
+        self.slots = slots
         self.capacity = [
-            max(10, round(minutes * SHORT_SHARE)) if slot.kind == SessionKind.short else minutes
-            for slot in self.slots
+            short_minutes(rules, minutes) if slot.kind == SessionKind.short else minutes
+            for slot in slots
         ]
 
     def warn(self, text: str) -> None:
@@ -79,6 +92,7 @@ class Track:
     ranges: Ranges | None = None  # how far the rung's counts climb; None for a protocol
     held: int = 0  # loading weeks in a row the dose has not moved
     climbed_in: int = 0  # the week it last climbed a rung
+    last_shown: str | None = None  # the exercise it showed in the last loading week
     first_slots: dict[str, tuple[int, ...]] = field(default_factory=dict)  # by exercise
 
     @property

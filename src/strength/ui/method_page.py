@@ -10,9 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from .. import method
-from ..browse import exercise_sources, protocol_sources
+from ..browse import exercise_sources, percent, protocol_sources
 from ..catalog import Catalog
 from ..plan import PHASE_NAMES, PHASE_PURPOSE, Phase
+from ..planning.phases import FOUNDATION_SHARE
 from ..profile import Profile, Rules, long_run_strategies
 from .data import catalog_or_message
 from .text import md
@@ -76,11 +77,12 @@ def _form_first(rules: Rules) -> None:
         "Every weakness has a ladder of exercises from easiest to hardest. You start on the "
         "rung for your level, with bodyweight, and learn the movement before anything gets "
         "heavier. Slow lowering (eccentric work) comes early because it strengthens tendons "
-        "as well as muscle. The plan climbs a rung only after building up the reps, sets and "
-        "seconds of the one you are on, in the spirit of the FIFA 11+ rule: move on once the "
-        "current level is done without difficulty. Each exercise also says when to step "
-        "back down.\n\n"
-        f"A plan runs through phases (the foundation is about a third of it):\n\n{phases}\n\n"
+        "as well as muscle. "
+        f"{method.progression(rules, _bold)} That is the spirit of the FIFA 11+ rule: move on "
+        "once the current level is done without difficulty. Each exercise also says when to "
+        "step back down.\n\n"
+        f"A plan runs through phases (the foundation is about {percent(FOUNDATION_SHARE)} of "
+        f"the weeks before the taper):\n\n{phases}\n\n"
         f"Hops and jumps come only in the {PHASE_NAMES[Phase.strength_power].lower()} phase, "
         "and only "
         f"for runners at the {rules.plyometrics_from.value} level or above; newer runners "
@@ -88,17 +90,18 @@ def _form_first(rules: Rules) -> None:
     )
 
 
-def _one_lever(rules: Rules) -> None:
-    st.subheader("One lever at a time")
+def _small_steps(rules: Rules) -> None:
+    st.subheader("Small steps, and never stuck")
     st.markdown(
-        "Each loading week changes one thing: one more rep, then one more set (reps back to "
-        "the start), then a second longer in the hold or on the way down, then the next rung "
-        "of the ladder, then added load once you are at the top.\n\n"
-        f"{_sentence(method.weekly_cap(rules, _bold))}. When a new rung would jump further, "
-        "its first dose is trimmed and grows from there. The cap is a cautious coaching "
-        "setting: the American College of Sports Medicine suggests load steps of 2-10% once "
-        "the target reps are beaten (ACSM 2009), and novice runners whose weekly mileage "
-        "rose by more than 30% over two weeks were hurt more often (Nielsen et al. 2014)."
+        "Each loading week moves every exercise one small step. When the session's minutes "
+        "are full, the plan makes the work harder rather than longer (a rung, load, a "
+        "slower lowering); where nothing harder fits, it says so and what would make room.\n\n"
+        f"{_sentence(method.weekly_cap(rules, _bold))} (one rep or second more is always "
+        "allowed). A harder rung starts at the bottom of its range; where even that is more "
+        "work than the rung below reached, it starts with fewer sets. The cap is a cautious "
+        "coaching setting: the American College of Sports Medicine suggests load steps of "
+        "2-10% once the target reps are beaten (ACSM 2009), and novice runners whose weekly "
+        "mileage rose by more than 30% over two weeks were hurt more often (Nielsen et al. 2014)."
     )
 
 
@@ -232,7 +235,7 @@ def render() -> None:
     rules = Rules()
     _why_strength()
     _form_first(rules)
-    _one_lever(rules)
+    _small_steps(rules)
     _rest(rules)
     _where_sessions_go(rules)
     _long_run(rules)
