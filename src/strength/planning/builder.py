@@ -425,7 +425,7 @@ def _progress(
             before.restore(track)
         else:
             track.held += 1
-            track.change = why_not or _top_words(track, shown)
+            track.change = why_not or _top_words(build, track, shown)
             loads_left = _can_load(build, track, shape) and track.load.notch < len(LOAD_STEPS)
             own = shown.id == track.exercise.id
             at_top = own and not _next_rung(build, track) and (not harder or not loads_left)
@@ -616,15 +616,15 @@ def _climbing(level: Level, rules: Rules) -> Callable[[Track], str]:
     return apply
 
 
-def _top_words(track: Track, shown: Exercise) -> str:
+def _top_words(build: Build, track: Track, shown: Exercise) -> str:
     if shown.id != track.exercise.id:
         return (
             f"{shown.name} has reached the top of this ladder as a stand-in: the dose holds "
             f"until {track.exercise.name} can start"
         )
-    if track.index + 1 >= len(track.rungs):
+    rung = _next_rung(build, track)
+    if rung is None:
         return "the top of this ladder: the dose holds (a coach can add a harder variant)"
-    rung = track.rungs[track.index + 1]
     if track.index + 2 == len(track.rungs):
         return (
             f"holding the dose this week: {rung.name}, the top of the ladder, comes from "

@@ -20,6 +20,7 @@ LOAD_STEPS = ("light load: a backpack or dumbbells", "moderate load", "heavier l
 LOAD_EQUIPMENT = ("dumbbell", "kettlebell", "backpack")
 SLOWEST_LOWERING_S = 6  # seconds: slower than this and a rep turns into a hold
 MOST_SETS = 4
+USUAL_SETS = 3  # sets of reps a set may be added up to
 GROWTH = 1.6  # a range tops out by 1.6 times the starting count (seconds, contacts, metres)
 REPS_GROWTH = 1.5  # and reps by half as many again
 FIRST_LOWERING_S = 3  # the first slow lowering added to a plain reps exercise
@@ -268,11 +269,14 @@ def slower_lowering(load: Load, ranges: Ranges) -> tuple[Load, str] | None:
 
 
 def add_set(load: Load, ranges: Ranges) -> tuple[Load, str] | None:
-    """For holds, hops and carries at the top of their range: one more set, the count
-    back to the bottom."""
-    if load.sets >= MOST_SETS or load.reps is not None:
+    """At the top of the range: one more set, the count back to the bottom (sets of reps
+    only up to the usual three; holds, hops and carries up to four)."""
+    if load.sets >= (USUAL_SETS if load.reps is not None else MOST_SETS):
         return None
     sets = load.sets + 1
+    if load.reps is not None and ranges.reps is not None:
+        reps = (ranges.reps[0],) * sets
+        return replace(load, sets=sets, reps=reps, reps_max=None), "one more set, fewer reps"
     if load.hold_s is not None and ranges.hold_s is not None:
         return replace(load, sets=sets, hold_s=ranges.hold_s[0]), "one more set, shorter holds"
     if load.contacts is not None and ranges.contacts is not None:
