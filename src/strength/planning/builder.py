@@ -33,6 +33,7 @@ from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
 from ..words import date_words
 from .phases import FOUNDATION, STRENGTH, TAPER, WeekShape, week_shapes
 from .progression import (
+    FEWEST_REPS,
     LOAD_EQUIPMENT,
     LOAD_STEPS,
     Load,
@@ -65,7 +66,7 @@ from .warmup import warm_up_for, warm_up_movements
 
 CORE = "core"  # the area whose work closes a session
 ENTRY_CUTS = (0.25, 0.4, 0.5)  # fewer sets for a harder rung, when its entry is a lot of work
-LEAST_REPS, LEAST_HOLD_S = 5, 10  # a trim never goes below these: the exercise leaves instead
+LEAST_REPS, LEAST_HOLD_S = FEWEST_REPS, 10  # a trim goes no lower: the exercise leaves instead
 STARTING_WEEKS = 3  # a race plan this short barely starts before nothing new may start
 MOST_RUNGS_SKIPPED = 1  # rungs a climb may jump (those the runner has no equipment for)
 TOP_RUNG_FROM_WEEK = 3  # a ladder's top rung is never done in the first two weeks
@@ -398,6 +399,7 @@ def _progress(
                 # least dose worth doing), else at the bottom of its range all the same.
                 entry = track.load
                 lighter = [cut_volume(entry, cut) for cut in ENTRY_CUTS]
+                lighter = [x for x in lighter if x.sets >= min(entry.sets, LEAST_SETS)]
                 for load, cap in [*((x, True) for x in lighter if not _too_little(x)),
                                   (entry, False)]:  # fmt: skip
                     track.load = track.start = load
@@ -570,6 +572,10 @@ def _steps(build: Build, track: Track, shown: Exercise, shape: WeekShape) -> lis
         loaded = add_load(track.load, heavier)
         if loaded is not None:
             steps.append(("load", _setting(loaded, heavier)))
+    more_sets = add_set(track.load, ranges)
+    if more_sets is not None and track.load.sets < LEAST_SETS:
+        steps.append(("set", _setting(more_sets)))  # a lone set grows a second first
+        more_sets = None
     slower = slower_lowering(track.load, ranges)
     if slower is not None and not climb:
         steps.append(("slower", _setting(slower)))
@@ -579,7 +585,6 @@ def _steps(build: Build, track: Track, shown: Exercise, shape: WeekShape) -> lis
                 slower[0], sets=slower[0].sets - 1, reps=(slower[0].reps or ())[1:] or None
             )
             steps.append(("slower", _setting((fewer, slower[1] + ", one set fewer"))))
-    more_sets = add_set(track.load, ranges)
     if more_sets is not None:
         steps.append(("set", _setting(more_sets)))
     return steps

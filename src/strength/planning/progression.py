@@ -20,6 +20,7 @@ LOAD_STEPS = ("light load: a backpack or dumbbells", "moderate load", "heavier l
 LOAD_EQUIPMENT = ("dumbbell", "kettlebell", "backpack")
 SLOWEST_LOWERING_S = 6  # seconds: slower than this and a rep turns into a hold
 MOST_SETS = 4
+FEWEST_REPS = 5  # the least a lighter set is cut to
 USUAL_SETS = 3  # sets of reps a set may be added up to
 GROWTH = 1.6  # a range tops out by 1.6 times the starting count (seconds, contacts, metres)
 REPS_GROWTH = 1.5  # and reps by half as many again
@@ -170,9 +171,11 @@ def cut_volume(load: Load, cut: float) -> Load:
     # would find a deload that lengthens a set odd.
     left = min(1.0, keep * load.sets / sets)
     if load.reps is not None:
-        reps = tuple(max(1, math.floor(n * left)) for n in load.reps[:sets])
-        reps_max = tuple(max(1, math.floor(n * left)) for n in (load.reps_max or load.reps)[:sets])
-        return replace(load, sets=sets, reps=reps, reps_max=reps_max)
+        # (A set never drops below a few reps: fewer is no set worth doing.)
+        reps = tuple(max(min(n, FEWEST_REPS), math.floor(n * left)) for n in load.reps[:sets])
+        tops = (load.reps_max or load.reps)[:sets]
+        most = tuple(max(low, math.floor(n * left)) for low, n in zip(reps, tops, strict=True))
+        return replace(load, sets=sets, reps=reps, reps_max=most if most != reps else None)
 
     def scale(value: int | None) -> int | None:
         return max(1, math.floor(value * left)) if value else value

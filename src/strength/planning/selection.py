@@ -407,8 +407,13 @@ def assign_sessions(build: Build, tracks: list[Track]) -> None:
             track.load = track.start = smallest_dose(track.load)
             need = least
         track.sessions = (order[0],)
-        left[order[0]] -= need * GROWTH_MARGIN if left[order[0]] >= need * GROWTH_MARGIN else need
+        # (Room to grow is set aside only once every weak link has its place.)
+        left[order[0]] -= need
         kept.append(track)
+    for track in kept:
+        grow = minutes_of(build, track) * (GROWTH_MARGIN - 1)
+        for s in track.sessions:
+            left[s] -= min(left[s], grow)
     for track in kept:
         wanted = _frequency(track.rank, len(kept), len(slots))
         need = minutes_of(build, track) * GROWTH_MARGIN
