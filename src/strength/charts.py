@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from .exports.sessions import kind_words
 from .plan import PHASE_NAMES, Plan, Prescription, Week
+from .words import day_words
 
 # Every colour that draws data or a legend swatch sits in the middle of the luminance
 # range, so it stands out by a contrast ratio of at least 3 against both the light and
@@ -325,13 +327,13 @@ def calendar(plan: Plan) -> go.Figure:
         for day in week.days:
             column = (day.date - start).days % 7
             cells[column] = order.index(day.run)
-            tips[column] = f"{day.date:%a %d %b}: {RUN_WORDS[day.run]}"
+            tips[column] = f"{day_words(day.date)}: {RUN_WORDS[day.run]}"
         for session in week.sessions:
             column = (session.date - start).days % 7
             if session.kind == "daily":
                 continue
             labels[column] = f"{session.minutes}′"
-            tips[column] += f"<br>strength, {session.minutes} min ({session.kind})"
+            tips[column] += f"<br>{kind_words(session)}, {session.minutes} min"
         rows.append(f"W{week.number} {_week_word(week)}")
         z.append(cells)
         text.append(labels)

@@ -63,14 +63,16 @@ LATEST_DAY = dt.date(2100, 12, 31)
 _DAY_WORDS = {word: day for day in WEEKDAYS for word in (day, DAY_NAMES[day].lower())}
 
 # A common club runner's week, and the default until a runner describes their own:
-# rest Monday and Friday, one hard workout midweek, the long run on Sunday.
+# rest Monday and Saturday, one hard workout on Thursday, the long run on Sunday. Under
+# the default rules it holds the default two sessions (Tuesday and Friday), so a first
+# visit opens on a plan with nothing to warn about.
 TYPICAL_WEEK: dict[str, str] = {
     "mon": "rest",
     "tue": "easy",
-    "wed": "hard",
-    "thu": "easy",
-    "fri": "rest",
-    "sat": "easy",
+    "wed": "easy",
+    "thu": "hard",
+    "fri": "easy",
+    "sat": "rest",
     "sun": "long",
 }
 

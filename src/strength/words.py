@@ -13,7 +13,13 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 def date_words(day: dt.date) -> str:
     """'Sun 20 Dec 2026', the way a runner reads a date."""
-    return f"{DAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return f"{day_words(day)} {day.year}"
+
+
+def day_words(day: dt.date, *, full: bool = False) -> str:
+    """'Tue 8 Dec', or 'Tuesday 8 Dec' in full: a day within a plan, no year, no zero."""
+    weekday = DAYS[day.weekday()]
+    return f"{weekday if full else weekday[:3]} {day.day} {MONTHS[day.month - 1][:3]}"
 
 
 _TEMPO_PARTS = ("down", "pause at the bottom", "up", "pause at the top")

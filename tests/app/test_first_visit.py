@@ -124,8 +124,8 @@ def test_heavy_legs_can_be_undone_where_it_was_asked() -> None:
 
 
 def test_sessions_shorter_than_the_minutes_asked_are_explained() -> None:
-    # The day before the long run: a longer session and a short one.
-    at = _open(_plan_page, **SHARED, minutes="30", strategy="The day before")
+    # The day before the long run (an easy Saturday): a longer session and a short one.
+    at = _open(_plan_page, **SHARED, minutes="30", strategy="The day before", sat="easy")
 
     info = " ".join(i.value for i in at.info)
     assert "30 minutes" in info

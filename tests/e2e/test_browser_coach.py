@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from strength.coach import PROTOCOL_COLUMNS
+from strength.exports import sessions
 
 from .conftest import ROOT, _need_chromium, serve_app, settle_after, wait_for_app
 
@@ -39,8 +40,11 @@ def coach_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
 
 
 def _first_exercise(page) -> str:  # type: ignore[no-untyped-def]
+    """The first exercise of the first session card: after its date and its warm-up."""
     card = page.locator("[class*='st-key-session-']").first
-    return str(card.locator("strong").nth(1).inner_text())
+    card.locator("strong").first.wait_for()
+    names = card.locator("strong").all_inner_texts()[1:]
+    return next(name for name in names if name != sessions.WARM_UP)
 
 
 def test_a_coach_edits_a_cue_and_the_next_plan_shows_it(page, coach_app) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from ..browse import ordinal, percent
 from ..catalog import Catalog
 from ..errors import FieldIssue, ProfileError
-from ..explain import after_race
 from ..model import Exercise, Impact, Level, ProtocolStep
 from ..plan import (
     PHASE_NAMES,
@@ -29,7 +28,7 @@ from ..plan import (
     Week,
     exercise_seconds,
 )
-from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
+from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules, next_monday
 from ..words import date_words
 from .phases import FOUNDATION, STRENGTH, TAPER, WeekShape, week_shapes
 from .progression import (
@@ -1133,7 +1132,7 @@ def _near_the_race(build: Build, weeks: list[Week]) -> None:
     build.warn(
         f"Your race is {(profile.race - profile.start).days} days after the plan starts, "
         f"and nothing new starts within {days} days of a race: work for {names} starts after "
-        f"the race, from {date_words(after_race(profile.race))}. Until then, keep to your "
+        f"the race, from {date_words(next_monday(profile.race))}. Until then, keep to your "
         "running and the warm-up movements on easy days."
     )
 

@@ -13,9 +13,10 @@ import streamlit as st
 
 from ..errors import StrengthError
 from ..explain import after_hard_runs_offer, minutes_note, too_close_to_race
+from ..exports import sessions
 from ..plan import Plan, Week
 from ..profile import Profile, profile_to_yaml, recommended_long_run_strategy
-from ..words import date_words
+from ..words import date_words, day_words
 from .answers import AFTER_HARD_KEY, STRATEGY_WORDS
 from .data import catalog_or_message, plan_for, plan_key
 from .inputs import (
@@ -27,7 +28,7 @@ from .inputs import (
     show_problems,
 )
 from .pages import pages
-from .plan_page import KIND_WORDS, figure, race_too_close
+from .plan_page import figure, race_too_close
 from .text import md
 
 # Streamlit stacks columns on a narrow screen in their order; on a phone the plan column
@@ -152,7 +153,7 @@ def _this_week(plan: Plan, today: dt.date) -> None:
     week = _week_now(plan, today)
     title = "This week" if week.start <= today else f"First week, from {date_words(week.start)}"
     lines = [
-        f"- **{session.date:%a %d %b}**: {KIND_WORDS.get(session.kind, session.kind)}, "
+        f"- **{day_words(session.date)}**: {sessions.kind_words(session)}, "
         f"about {session.minutes} min: " + ", ".join(md(item.name) for item in session.exercises)
         for session in week.sessions
         if session.kind != "daily"

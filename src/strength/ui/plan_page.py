@@ -19,13 +19,12 @@ from ..explain import after_race, minutes_note, too_close_to_race
 from ..exports import sessions
 from ..plan import Plan, Prescription, Session, Week
 from ..profile import profile_to_yaml
-from ..words import date_words, rest_in_words, tempo_in_words
+from ..words import date_words, day_words, rest_in_words, tempo_in_words
 from . import data
 from .answers import HEAVY_KEY, answer_table, week_words
 from .inputs import link_problems, profile_or_messages, runner_answers, show_problems
 from .text import md
 
-KIND_WORDS = sessions.KIND_WORDS  # the exports' words: a card says what the PDF says
 PAPER_WORDS = {"a4": "A4", "letter": "US Letter"}
 DOWNLOADS = (
     ("pdf", "Printable plan (PDF)", ":material/picture_as_pdf:"),
@@ -198,14 +197,15 @@ def _sessions(plan: Plan) -> None:
 
 def _week_header(week: Week) -> None:
     end = week.start + dt.timedelta(days=6)
-    st.subheader(f"Week {week.number}: {week.start:%a %d %b} to {end:%a %d %b}")
+    st.subheader(f"Week {week.number}: {day_words(week.start)} to {day_words(end)}")
     st.caption(md(week.note))
 
 
 def _session_card(plan: Plan, session: Session) -> None:
     with st.container(border=True, key=f"session-{session.date}-{session.kind}"):
         kind = sessions.kind_words(session)
-        st.markdown(f"**{session.date:%A %d %b}** · {kind} · about {session.minutes} min")
+        day = day_words(session.date, full=True)
+        st.markdown(f"**{day}** · {kind} · about {session.minutes} min")
         st.caption(md(session.reason))
         if session.warm_up:
             movements = sessions.warm_up_movements(plan, session)
