@@ -107,6 +107,10 @@ class Catalog:
     folders: tuple[Path, ...] = ()
     _above: Mapping[str, str] = field(default_factory=dict, repr=False)
     _below: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # Each ladder once it has been asked for (the catalog never changes once built).
+    _ladders: dict[str, tuple[Exercise, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __len__(self) -> int:
         return len(self.exercises)
@@ -127,13 +131,17 @@ class Catalog:
 
     def ladder(self, exercise_id: str) -> tuple[Exercise, ...]:
         """The whole ladder an exercise stands on, easiest first."""
+        if (known := self._ladders.get(exercise_id)) is not None:
+            return known
         bottom = exercise_id
         while bottom in self._below:
             bottom = self._below[bottom]
         rungs = [bottom]
         while rungs[-1] in self._above:
             rungs.append(self._above[rungs[-1]])
-        return tuple(self.exercises[rung] for rung in rungs)
+        ladder = tuple(self.exercises[rung] for rung in rungs)
+        self._ladders[exercise_id] = ladder
+        return ladder
 
     def ladders(self) -> tuple[tuple[Exercise, ...], ...]:
         """Every ladder of two rungs or more, in catalog order of their bottom rung."""

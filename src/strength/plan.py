@@ -6,6 +6,7 @@ Plain frozen data; `plan_to_dict` is the JSON contract of `strength build`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -108,12 +109,18 @@ class Prescription:
         return text
 
 
+@functools.cache
+def _tempo_seconds(tempo: str) -> float:
+    """Seconds of one rep at a tempo ('3-1-1-0': 5 s)."""
+    return float(sum(int(part) for part in tempo.split("-")))
+
+
 def set_seconds(item: Prescription) -> float:
     """Seconds of work in one set (one side)."""
     if item.reps is not None:
         reps = sum(item.reps) / len(item.reps)
         if item.tempo:
-            per_rep = float(sum(int(part) for part in item.tempo.split("-")))
+            per_rep = _tempo_seconds(item.tempo)
         elif item.eccentric_s:
             per_rep = item.eccentric_s + 2.0
         else:

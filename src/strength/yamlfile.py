@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,13 +194,28 @@ def _quoted(text: str) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
+_STR, _MERGE = f"{_TAG}str", f"{_TAG}merge"
+# The tags whose text may not read as they say, with the words for what they should be.
+_CHECKED: dict[str, tuple[str, Callable[[SafeConstructor, yaml.ScalarNode], object]]] = {
+    f"{_TAG}int": ("a whole number", SafeConstructor.construct_yaml_int),
+    f"{_TAG}float": ("a number", SafeConstructor.construct_yaml_float),
+    f"{_TAG}bool": ("yes or no", SafeConstructor.construct_yaml_bool),
+    f"{_TAG}timestamp": ("a date", SafeConstructor.construct_yaml_timestamp),
+}
+
+_WATCHED = frozenset(_CHECKED) | frozenset(_REFUSED_TAGS)  # every other tag builds as it is
+
+
 class _Constructor(SafeConstructor):
     """The safe constructor, refusing what it would otherwise take silently or fail on
     with a bare Python error."""
 
     def scalar_problem(self, node: yaml.ScalarNode) -> tuple[str, str, str] | None:
         """(kind, shown, message) when the scalar cannot be read as its tag says."""
-        tag, text = node.tag, str(node.value)
+        tag = node.tag
+        if tag == _STR:
+            return None  # text is always text (the common case: answered at once)
+        text = str(node.value)
         if tag in _REFUSED_TAGS:
             return self.form_problem(node)
         if tag == f"{_TAG}int":
@@ -213,15 +228,9 @@ class _Constructor(SafeConstructor):
                     f"{shown} is longer than any number here needs (at most "
                     f"{MAX_NUMBER_DIGITS} digits); write the number it should be",
                 )
-        checks = {
-            f"{_TAG}int": ("a whole number", SafeConstructor.construct_yaml_int),
-            f"{_TAG}float": ("a number", SafeConstructor.construct_yaml_float),
-            f"{_TAG}bool": ("yes or no", SafeConstructor.construct_yaml_bool),
-            f"{_TAG}timestamp": ("a date", SafeConstructor.construct_yaml_timestamp),
-        }
-        if tag not in checks:
+        if tag not in _CHECKED:
             return None
-        what, construct = checks[tag]
+        what, construct = _CHECKED[tag]
         try:
             construct(self, node)
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
@@ -248,7 +257,13 @@ class _Constructor(SafeConstructor):
         `<<:` may be overridden: that is what it is for)."""
         seen: dict[Any, yaml.Node] = {}
         for key, _ in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag == f"{_TAG}merge":
+            if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE:
+                continue
+            if key.tag == _STR:  # a text key is its own text
+                if key.value in seen:
+                    yield seen[key.value], key
+                else:
+                    seen[key.value] = key
                 continue
             if self.scalar_problem(key) is not None:
                 continue  # reported as a value
@@ -263,11 +278,9 @@ class _Constructor(SafeConstructor):
                 seen[value] = key
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            problem = self.scalar_problem(node)
-            if problem is not None:
-                raise _Refused(node.start_mark.line + 1)
-        elif node.tag in _REFUSED_TAGS:
+        if node.tag in _WATCHED and (
+            not isinstance(node, yaml.ScalarNode) or self.scalar_problem(node) is not None
+        ):
             raise _Refused(node.start_mark.line + 1)
         return super().construct_object(node, deep)
 
@@ -284,7 +297,7 @@ def _with_merged(node: yaml.MappingNode) -> Iterator[yaml.MappingNode]:
     which are merged without ever being built on their own."""
     yield node
     for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and key.tag == f"{_TAG}merge":
+        if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
             merged = value.value if isinstance(value, yaml.SequenceNode) else [value]
             yield from (item for item in merged if isinstance(item, yaml.MappingNode))
 

@@ -61,7 +61,7 @@ from .selection import (
     stand_in,
     track_for,
 )
-from .warmup import warm_up_for, warm_up_movements
+from .warmup import WarmUps, warm_up_movements
 
 CORE = "core"  # the area whose work closes a session
 ENTRY_CUTS = (0.25, 0.4, 0.5)  # fewer sets for a harder rung, when its entry is a lot of work
@@ -77,8 +77,8 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
     _check_against_catalog(profile, catalog)
     slots, slot_warnings = weekly_slots(profile)
     build = Build(profile, catalog, slots, list(slot_warnings))
-    build.warm_ups = warm_up_movements(profile, catalog)
-    if profile.rules.warm_up_minutes and not build.warm_ups:
+    build.warm_ups = WarmUps(profile, warm_up_movements(profile, catalog))
+    if profile.rules.warm_up_minutes and not build.warm_ups.movements:
         build.warn(
             f"The catalog marks no warm-up movements you can do: warm up for "
             f"{profile.rules.warm_up_minutes} minutes with easy movement (a brisk walk, leg "
@@ -897,7 +897,7 @@ def _make_week(build: Build, shape: WeekShape, placements: list[_Placement | Non
                 reason=reason,
                 exercises=tuple(items),
                 run=profile.run_on_date(date).value,
-                warm_up=warm_up_for(profile, build.warm_ups, items),
+                warm_up=build.warm_ups.for_session(items) if build.warm_ups else (),
             )
         )
     kept: list[Session] = []

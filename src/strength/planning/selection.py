@@ -19,6 +19,7 @@ from ..plan import Prescription, SessionKind, exercise_seconds
 from ..profile import Profile, Rules
 from .progression import Load, Ranges, ranges_for
 from .schedule import Slot
+from .warmup import WarmUps
 
 PLYOMETRICS = "plyometrics"
 SHORTEST_SESSION = 10  # minutes
@@ -44,7 +45,7 @@ class Build:
     warnings: list[str]
     capacity: list[int] = field(init=False)  # planned minutes of each slot
     left: list[float] = field(default_factory=list)  # minutes not yet given out, by slot
-    warm_ups: tuple[Exercise, ...] = ()  # the catalog's warm-up movements for this runner
+    warm_ups: WarmUps | None = None  # each session's warm-up, from the catalog's movements
     retired: set[str] = field(default_factory=set)  # ladders dropped for want of minutes
     off: set[int] = field(default_factory=set)  # sessions a dated week has no day for
     last_session: dt.date | None = None  # the latest strength session so far

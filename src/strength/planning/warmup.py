@@ -32,33 +32,49 @@ def movements_for(profile: Profile) -> int:
     return min(MOST, max(FEWEST, profile.rules.warm_up_minutes))
 
 
-def warm_up_for(
-    profile: Profile, movements: tuple[Exercise, ...], items: list[Prescription]
-) -> tuple[Prescription, ...]:
-    """The warm-up for a session of `items`: movements for the areas it works first (the
-    exercise's own area counts twice), each a different movement pattern, none of the
-    session's own exercises."""
-    if not profile.rules.warm_up_minutes or not movements or not items:
-        return ()
-    weight: dict[str, int] = {}
-    for item in items:
-        for i, area in enumerate(item.areas):
-            weight[area] = weight.get(area, 0) + (2 if i == 0 else 1)
-    in_session = {item.id for item in items}
-    ranked = sorted(
-        (m for m in movements if m.id not in in_session),
-        key=lambda m: (-sum(weight.get(a, 0) for a in m.areas), m.id),
-    )
-    chosen: list[Exercise] = []
-    patterns: set[str] = set()
-    for movement in ranked:
-        if movement.pattern in patterns:
-            continue
-        chosen.append(movement)
-        patterns.add(movement.pattern)
-        if len(chosen) == movements_for(profile):
-            break
-    return tuple(_easy_set(movement) for movement in chosen)
+class WarmUps:
+    """Each session's warm-up for one runner: the same session shape always gets the
+    same warm-up, so each shape is chosen once (a plan has a handful of shapes)."""
+
+    def __init__(self, profile: Profile, movements: tuple[Exercise, ...]) -> None:
+        self.count = movements_for(profile) if profile.rules.warm_up_minutes else 0
+        self.movements = movements
+        self.easy_sets = {movement.id: _easy_set(movement) for movement in movements}
+        self.chosen: dict[tuple[object, ...], tuple[Prescription, ...]] = {}
+
+    def for_session(self, items: list[Prescription]) -> tuple[Prescription, ...]:
+        """The warm-up for a session of `items`: movements for the areas it works first
+        (the exercise's own area counts twice), each a different movement pattern, none
+        of the session's own exercises."""
+        if not self.count or not self.movements or not items:
+            return ()
+        weight: dict[str, int] = {}
+        for item in items:
+            for i, area in enumerate(item.areas):
+                weight[area] = weight.get(area, 0) + (2 if i == 0 else 1)
+        in_session = frozenset(item.id for item in items)
+        key = (tuple(sorted(weight.items())), in_session)
+        if key not in self.chosen:
+            self.chosen[key] = self._choose(weight, in_session)
+        return self.chosen[key]
+
+    def _choose(
+        self, weight: dict[str, int], in_session: frozenset[str]
+    ) -> tuple[Prescription, ...]:
+        ranked = sorted(
+            (m for m in self.movements if m.id not in in_session),
+            key=lambda m: (-sum(weight.get(a, 0) for a in m.areas), m.id),
+        )
+        chosen: list[Exercise] = []
+        patterns: set[str] = set()
+        for movement in ranked:
+            if movement.pattern in patterns:
+                continue
+            chosen.append(movement)
+            patterns.add(movement.pattern)
+            if len(chosen) == self.count:
+                break
+        return tuple(self.easy_sets[movement.id] for movement in chosen)
 
 
 def _easy_set(exercise: Exercise) -> Prescription:
@@ -84,4 +100,4 @@ def _easy_set(exercise: Exercise) -> Prescription:
     )
 
 
-__all__ = ["warm_up_for", "warm_up_movements"]
+__all__ = ["WarmUps", "warm_up_movements"]
