@@ -9,9 +9,10 @@ import datetime as dt
 
 from .errors import ProfileError
 from .plan import Plan, Session
+from .planning.after_race import next_block_start
 from .planning.schedule import weekly_slots
 from .planning.selection import short_minutes
-from .profile import ANSWER_NAMES, Profile, next_monday
+from .profile import ANSWER_NAMES, Profile
 from .words import date_words
 
 FULL = 0.85  # a session this close to its minutes counts as full
@@ -74,13 +75,17 @@ def too_close_to_race(plan: Plan) -> str | None:
     return (
         f"Your race ({date_words(race)}) is {when}: too close to start strength work, since "
         "nothing new goes in before a race. Rest, race well, and start the plan after it: "
-        f"{date_words(after_race(race))} is the Monday after."
+        f"{date_words(after_race(plan.profile))}, once your legs have recovered."
     )
 
 
-def after_race(race: dt.date) -> dt.date:
-    """The first day of a plan that starts after a race: the Monday after it."""
-    return next_monday(race)
+def after_race(profile: Profile) -> dt.date:
+    """The first day of a plan that starts after the profile's race: the Monday after its
+    recovery days."""
+    start = next_block_start(profile)
+    if start is None:
+        raise ValueError("a plan without a race has no day after it")
+    return start
 
 
 def _sessions_held(profile: Profile) -> int:

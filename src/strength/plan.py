@@ -207,6 +207,22 @@ class ExerciseNotes:
 
 
 @dataclass(frozen=True)
+class AfterRace:
+    """How a race plan ends: days to recover without strength work, then the next block
+    (one session a week to keep the gains, or a new build), from `next_block`."""
+
+    race: dt.date
+    recover_until: dt.date  # the last day without strength work
+    next_block: dt.date  # the Monday the next block may start
+    recovery: str  # the days after the race, in a runner's words
+    then: str  # what may follow them
+
+    @property
+    def note(self) -> str:
+        return f"{self.recovery} {self.then}"
+
+
+@dataclass(frozen=True)
 class Plan:
     profile: Profile
     warnings: tuple[str, ...]
@@ -214,6 +230,7 @@ class Plan:
     area_names: tuple[tuple[str, str], ...] = ()
     equipment_names: tuple[tuple[str, str], ...] = ()  # id -> the catalog's name
     glossary: tuple[ExerciseNotes, ...] = ()  # every exercise in the plan, in order of first use
+    after_race: AfterRace | None = None  # a race plan's ending; None without a race
 
     def sessions(self) -> tuple[Session, ...]:
         return tuple(session for week in self.weeks for session in week.sessions)
@@ -308,6 +325,13 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for week in plan.weeks
         ],
+        "after_race": None
+        if plan.after_race is None
+        else {
+            "recover_until": plan.after_race.recover_until.isoformat(),
+            "next_block": plan.after_race.next_block.isoformat(),
+            "note": plan.after_race.note,
+        },
         "glossary": [
             {
                 "id": note.id,

@@ -178,6 +178,12 @@ class Rules(BaseModel):
         le=28,
         description="No exercise is done for the first time this close to the race.",
     )
+    recovery_days_after_race: Whole = Field(
+        default=7,
+        ge=0,
+        le=28,
+        description="Days without strength work after the race, before the next block.",
+    )
     rep_range: tuple[Reps, Reps] = Field(
         default=(6, 12), description="Reps a set climbs through before the exercise gets harder."
     )
@@ -350,6 +356,7 @@ ANSWER_NAMES: dict[str, str] = {
     "rules.short_session_share": "Share of the minutes a short session takes",
     "rules.strength_after_hard_runs": "Strength after hard runs, same day",
     "rules.no_new_exercise_days": "Days before the race with nothing new",
+    "rules.recovery_days_after_race": "Days with no strength after the race",
     "rules.rep_range": "Reps a set climbs through",
     "rules.hold_range_s": "Seconds a hold climbs through",
     "rules.loaded_rep_range": "Reps a set climbs through with added load",

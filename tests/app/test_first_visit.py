@@ -143,7 +143,8 @@ def test_a_race_two_days_away_says_what_to_do_and_offers_the_plan_after_it() -> 
 
     next(b for b in at.button if b.label.startswith("Plan from")).click().run()
 
-    assert at.date_input(key="start").value == dt.date(2027, 1, 11)
+    # The Monday after the race's 7 recovery days (to Wed 13 Jan).
+    assert at.date_input(key="start").value == dt.date(2027, 1, 18)
     assert at.segmented_control(key="goal").value == "weeks"
     assert int(_metric(at, "Strength sessions")) > 0
 

@@ -129,4 +129,6 @@ def plan_markdown(plan: Plan) -> str:
                 for i in session.exercises
             ]
             lines.append("")
+    if plan.after_race is not None:
+        lines += ["## After the race", "", plan.after_race.note, ""]
     return "\n".join(lines)

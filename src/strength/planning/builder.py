@@ -28,8 +28,9 @@ from ..plan import (
     Week,
     exercise_seconds,
 )
-from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules, next_monday
+from ..profile import ANSWER_NAMES, WEEKDAYS, Profile, Rules
 from ..words import date_words
+from .after_race import after_race, next_block_start
 from .phases import FOUNDATION, STRENGTH, TAPER, WeekShape, week_shapes
 from .progression import (
     FEWEST_REPS,
@@ -140,6 +141,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         area_names=tuple((a, area.name) for a, area in catalog.vocabulary.areas.items()),
         equipment_names=tuple(catalog.vocabulary.equipment.items()),
         glossary=_glossary(catalog, weeks),
+        after_race=after_race(profile),
     )
 
 
@@ -1129,10 +1131,12 @@ def _near_the_race(build: Build, weeks: list[Week]) -> None:
     if (profile.race - profile.start).days - days > 7 * STARTING_WEEKS:
         return
     names = ", ".join(build.area_name(area).lower() for area in missing)
+    start = next_block_start(profile)
+    assert start is not None  # a race plan
     build.warn(
         f"Your race is {(profile.race - profile.start).days} days after the plan starts, "
         f"and nothing new starts within {days} days of a race: work for {names} starts after "
-        f"the race, from {date_words(next_monday(profile.race))}. Until then, keep to your "
+        f"the race, from {date_words(start)}. Until then, keep to your "
         "running and the warm-up movements on easy days."
     )
 

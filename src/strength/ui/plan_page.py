@@ -17,7 +17,8 @@ from .. import charts, exports
 from ..errors import StrengthError
 from ..explain import after_race, minutes_note, too_close_to_race
 from ..exports import sessions
-from ..plan import Plan, Prescription, Session, Week
+from ..plan import AfterRace, Plan, Prescription, Session, Week
+from ..planning.after_race import NEXT_BLOCK_WEEKS
 from ..profile import profile_to_yaml
 from ..words import date_words, day_words, rest_in_words, tempo_in_words
 from . import data
@@ -126,13 +127,11 @@ def _summary(plan: Plan) -> None:
 def race_too_close(note: str, plan: Plan) -> None:
     """The race is too near for strength work: say so, and offer the plan after it."""
     st.info(md(note), icon=":material/flag:")
-    race = plan.profile.race
-    assert race is not None
     st.button(
-        f"Plan from {date_words(after_race(race))} instead",
+        f"Plan from {date_words(after_race(plan.profile))} instead",
         icon=":material/event_repeat:",
-        on_click=_start_after, args=(after_race(race),),
-        help="Starts the plan on the Monday after your race, for the weeks you choose.",
+        on_click=_start_after, args=(after_race(plan.profile),),
+        help="Starts the plan after your race and its recovery days, for the weeks you choose.",
     )  # fmt: skip
 
 
@@ -193,6 +192,49 @@ def _sessions(plan: Plan) -> None:
         st.info("No strength this week: rest and race well.", icon=":material/flag:")
     for session in week.sessions:
         _session_card(plan, session)
+    if plan.after_race is not None and week.number == plan.weeks[-1].number:
+        _after_the_race(plan.after_race)
+
+
+def _after_the_race(after: AfterRace) -> None:
+    """The plan's ending: recovery, then the next block, each a click away."""
+    with st.container(border=True, key="after-race"):
+        st.subheader("After the race")
+        st.markdown(md(after.note))
+        st.button(
+            f"Keep the gains: one session a week from {date_words(after.next_block)}",
+            icon=":material/autorenew:",
+            on_click=_next_block, args=(after.next_block, True),
+            help=f"A {NEXT_BLOCK_WEEKS}-week maintenance block with your answers; change "
+            "its length on the Build page.",
+        )  # fmt: skip
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            start = st.date_input(
+                "A new build from",
+                value=after.next_block,
+                min_value=after.recover_until,
+                format="YYYY-MM-DD",
+                key="next_build_start",
+            )
+            st.button(
+                "Start a new build",
+                icon=":material/trending_up:",
+                on_click=_next_block, args=(start, False),
+                help=f"{NEXT_BLOCK_WEEKS} weeks from that day with your answers; set your "
+                "next race on the Build page.",
+            )  # fmt: skip
+
+
+def _next_block(start: dt.date, maintenance: bool) -> None:
+    """The answers become the next block's: from `start`, a number of weeks, maintenance
+    or a new build; the old plan's heavy-legs weeks and chosen week go with it."""
+    state = st.session_state
+    state["start"] = start
+    state["goal"] = "weeks"
+    state["weeks"] = NEXT_BLOCK_WEEKS
+    state["maintenance"] = maintenance
+    state[HEAVY_KEY] = []
+    state.pop("week", None)
 
 
 def _week_header(week: Week) -> None:

@@ -40,6 +40,10 @@ def cover(pdf: Document, plan: Plan) -> None:
     if plan.warnings:
         pdf.ln(4)
         boxed(pdf, "What your week could not hold", [("Note", w) for w in plan.warnings])
+    if plan.after_race is not None:
+        pdf.ln(4)
+        after = plan.after_race
+        boxed(pdf, "After the race", [("Recover", after.recovery), ("Then", after.then)])
     pdf.ln(4)
     boxed(pdf, "How to read a card", card_legend(plan))
 
