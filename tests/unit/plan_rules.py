@@ -158,6 +158,10 @@ def dose_violations(plan: Plan, catalog: Catalog) -> list[str]:
                     found.append(f"{where}: no extra set for the weaker {weaker} side")
                 if week.taper and item.id not in seen_before_taper:
                     found.append(f"{where}: a new exercise in the taper")
+                if item.tempo and item.eccentric_s is not None:
+                    lowering = int(item.tempo.split("-")[0])
+                    if lowering != item.eccentric_s:
+                        found.append(f"{where}: {item.eccentric_s} s lowering, tempo {item.tempo}")
                 if not week.taper:
                     seen_before_taper.add(item.id)
     return found

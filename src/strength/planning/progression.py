@@ -258,8 +258,10 @@ def slower_lowering(load: Load, ranges: Ranges) -> tuple[Load, str] | None:
             return None
         parts[0] += 1
         tempo = "-".join(str(p) for p in parts)
+        # The tempo's first number is the lowering: a lowering said apart follows it.
+        lowering_s = parts[0] if load.eccentric_s is not None else None
         return (
-            replace(load, tempo=tempo, reps=reps, reps_max=None),
+            replace(load, tempo=tempo, eccentric_s=lowering_s, reps=reps, reps_max=None),
             f"a slower lowering ({parts[0]} s down), reps back to {reps[0]}",
         )
     lowering = (load.eccentric_s or FIRST_LOWERING_S - 1) + 1

@@ -115,6 +115,14 @@ class Track:
             self.other_loads[exercise.id] = load
 
 
+def _lowering_in_tempo(tempo: str | None, lowering_s: int | None) -> str | None:
+    """The tempo with its first number (the lowering) as the dose says: a catalog tempo
+    of 3-0-1-0 on a dose of 4 s lowering reads 4-0-1-0, so the card never says both."""
+    if tempo is None or lowering_s is None:
+        return tempo
+    return "-".join([str(lowering_s), *tempo.split("-")[1:]])
+
+
 def prescribe(
     profile: Profile,
     track: Track,
@@ -146,7 +154,7 @@ def prescribe(
         reps_max=load.reps_max if load.reps_max != load.reps else None,
         hold_s=load.hold_s,
         eccentric_s=load.eccentric_s,
-        tempo=load.tempo or exercise.tempo,
+        tempo=_lowering_in_tempo(load.tempo or exercise.tempo, load.eccentric_s),
         contacts=load.contacts,
         distance_m=load.distance_m,
         load=load.added_load or (exercise.equipment[0] if exercise.equipment else "bodyweight"),
