@@ -122,7 +122,8 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
                 continue  # (left out of the week after all: a day its runs took away)
             track = placement.track
             track.first_use.setdefault(placement.item.id, shape.number)
-            track.first_slots.setdefault(placement.item.id, placement.slots)
+            if measured:  # a week of its own days says nothing of the usual sessions
+                track.first_slots.setdefault(placement.item.id, placement.slots)
             if measured:
                 track.loading_slots = placement.slots
                 track.last_shown = placement.item.id
@@ -437,9 +438,10 @@ def _progress(
                 track.change = (
                     f"the top of this ladder with your equipment, and {why_not.split(': ')[1]}"
                 )
-            if "session is full" in why_not and track.held >= 2:
+            if "session is full" in why_not and track.held >= 2 and not at_top:
+                # (At the top there is nothing harder to make room for: the extra stays.)
                 _make_room(build, tracks, track)
-            if "session is full" in why_not and track.held >= FULL_WARNING_WEEKS:
+            if "session is full" in why_not and track.held == FULL_WARNING_WEEKS:
                 build.warn(
                     f"Your sessions are full: {shown.name} holds its dose from week "
                     f"{shape.number - track.held + 1}. Add a few minutes a session, or a "
@@ -1087,9 +1089,24 @@ def _dated_week(build: Build, running_week: tuple[Slot, ...], shape: WeekShape) 
         slots = ()
     if slots == running_week:
         return True  # the same days, but still a week of its own for the weekly cap
-    count = len(running_week)
-    build.use((*slots[:count], *running_week[len(slots) :]))
-    build.off = set(range(len(slots), count))
+
+    # The week's sessions in the order they fall from its first day: the running week's
+    # first session becomes the dated week's first, and so on; those it has no day for
+    # are off this week.
+    def position(slot: Slot) -> int:
+        return (slot.day - first.weekday()) % 7
+
+    dated_days = sorted(slots, key=position)
+    in_order = sorted(range(len(running_week)), key=lambda s: position(running_week[s]))
+    chosen = list(running_week)
+    off = set()
+    for rank, s in enumerate(in_order):
+        if rank < len(dated_days):
+            chosen[s] = dated_days[rank]
+        else:
+            off.add(s)
+    build.use(tuple(chosen))
+    build.off = off
     return True
 
 
