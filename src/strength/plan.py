@@ -74,6 +74,9 @@ class Prescription:
     rest_s: int = 60
     impact: str = "none"
     protocol: str | None = None  # e.g. "Petersen 2011 Nordic programme, week 3 of 10"
+    # The protocol week whose dose this is (1 = its first); None outside a protocol's
+    # weeks: its maintenance, or a lighter week that pauses it.
+    protocol_week: int | None = None
     why: str = ""
 
     def volume_seconds(self) -> float:
@@ -285,6 +288,7 @@ def _prescription_dict(plan: Plan, item: Prescription) -> dict[str, Any]:
         "rest_s": item.rest_s,
         "impact": item.impact,
         "protocol": item.protocol,
+        "protocol_week": item.protocol_week,
         "dose": plan.dose(item),
         "why": item.why,
     }

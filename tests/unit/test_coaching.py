@@ -194,3 +194,22 @@ def test_every_why_takes_its_numbers_from_the_rules(catalog: Catalog) -> None:
     assert "48 h" not in text and "10%" not in text
     deload = next(w for w in plan.weeks if w.deload)
     assert "40% less volume" in deload.note
+
+
+def test_lighter_weeks_pause_the_nordic_programme_and_cut_it(catalog: Catalog) -> None:
+    """A deload or the taper cuts the Nordic like everything else; the programme resumes
+    at its unfinished week, so its ten weeks run whole in the loading weeks."""
+    plan = _marathoner(catalog)
+    done: list[int] = []
+    last_loading = 0.0
+    for week in plan.weeks:
+        nordics = [i for s in week.strength_sessions() for i in s.exercises
+                   if i.id == "nordic-curl"]  # fmt: skip
+        work = sum(i.volume_seconds() for i in nordics)
+        if week.loading:
+            last_loading = work or last_loading
+            done += sorted({i.protocol_week for i in nordics if i.protocol_week is not None})
+        elif nordics:
+            assert work <= 0.7 * last_loading, f"week {week.number}"
+            assert all(i.protocol_week is None for i in nordics)
+    assert done == list(range(1, 11))

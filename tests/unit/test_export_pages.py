@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import sys
 from dataclasses import replace
@@ -276,12 +277,13 @@ def test_the_csv_gives_each_warm_up_movement_a_row_before_the_exercises(
 
     assert tuple(header) == CSV_COLUMNS
     assert tuple(header[: len(OLD_CSV_COLUMNS)]) == OLD_CSV_COLUMNS  # a sheet keeps its columns
-    assert header[-1] == "warm_up"
+    warm_up = header.index("warm_up")
+    assert warm_up == len(OLD_CSV_COLUMNS)  # the first column added after them
     expected = []
     for session in plan.sessions():
         expected += [(session.date.isoformat(), item.id, "True") for item in session.warm_up]
         expected += [(session.date.isoformat(), item.id, "False") for item in session.exercises]
-    assert [(row[4], row[8], row[-1]) for row in rows] == expected
+    assert [(row[4], row[8], row[warm_up]) for row in rows] == expected
     bridge = next(row for row in rows if row[8] == "glute-bridge")
     cells = dict(zip(header, bridge, strict=True))
     assert (cells["exercise"], cells["sets"], cells["reps"], cells["dose"]) == (
@@ -290,6 +292,19 @@ def test_the_csv_gives_each_warm_up_movement_a_row_before_the_exercises(
         "10",
         "1 x 10 reps",
     )
+
+
+def test_the_csv_and_json_say_which_protocol_week_a_dose_is(catalog: Catalog) -> None:
+    plan = _plan(catalog, "marathon")
+    header, *rows = list(csv.reader(io.StringIO(str(render(plan, "csv")))))
+    nordic = [dict(zip(header, row, strict=True)) for row in rows if row[8] == "nordic-curl"]
+    by_week = {(int(r["week"]), r["protocol_week"]) for r in nordic}
+    assert (1, "1") in by_week and (2, "2") in by_week
+    deloads = {w.number for w in plan.weeks if w.deload}
+    assert all(week not in deloads or number == "" for week, number in by_week)
+    data = json.loads(str(render(plan, "json")))
+    first = data["weeks"][0]["sessions"][0]["exercises"]
+    assert any(e["id"] == "nordic-curl" and e["protocol_week"] == 1 for e in first)
 
 
 # ----------------------------------------------------------------------------

@@ -37,6 +37,7 @@ CSV_COLUMNS = (
     "extra_set_side",
     "dose",
     "warm_up",  # columns added later go at the end: a runner's sheet keeps its columns
+    "protocol_week",
 )
 
 
@@ -84,6 +85,7 @@ def _csv_row(
         item.extra_set_side or "",
         plan.dose(item),
         warm_up,
+        item.protocol_week or "",
     )
 
 

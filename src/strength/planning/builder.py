@@ -115,6 +115,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
             exercises = _exercise_volume(placements)
         shown = {(i.areas[0], i.id) for s in week.strength_sessions() for i in s.exercises}
         if measured:
+            build.measured = True
             for track in tracks:
                 track.loading_slots = ()  # unless it is shown below
         for placement in placements:
@@ -127,8 +128,10 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
             if measured:
                 track.loading_slots = placement.slots
                 track.last_shown = placement.item.id
-            if placement.item.id == track.exercise.id and not shape.heavy_legs:
-                track.protocol_week += 1
+            if placement.item.id == track.exercise.id and shape.loading:
+                if measured:
+                    track.measured_protocol_week = track.protocol_week
+                track.protocol_week += 1  # (a lighter week pauses a protocol)
         weeks.append(week)
         _say_what_a_short_week_missed(build, week, placements)
         build.use(running_week)
@@ -172,14 +175,17 @@ def _place(
         return None
     exercise, load, step = chosen
     last = track.last_shown
-    if not shape.loading and track.loading_slots == ():
+    if not shape.loading and (
+        track.loading_slots == () or (build.measured and track.loading_slots is None)
+    ):
         return None  # a lighter week adds nothing the last loading week did not have
     if not shape.loading and last is not None and last != exercise.id and step is None:
         # A lighter week keeps the exercises of the last loading week, stand-ins too.
         exercise = build.catalog[last]
         load = cut_volume(track.load_for(exercise, profile.level), shape.cut)
     wanted = track.sessions
-    if step is not None and step.sessions and not shape.taper:
+    if step is not None and step.sessions:
+        # (A lighter week does the sessions of the protocol week it pauses on.)
         wanted = _protocol_sessions(track, step.sessions, len(build.slots))
     first = track.first_use.get(exercise.id, shape.number)
     new = shape.number - first < profile.rules.new_eccentric_weeks
@@ -227,7 +233,7 @@ def _place(
     if (shape.deload or shape.taper) and track.loading_slots is not None:
         slots = tuple(slot for slot in slots if slot in track.loading_slots) or slots
     why = _why(build, track, exercise, shape, note) if explain else ""
-    item = prescribe(profile, track, exercise, load, why, step)
+    item = prescribe(profile, track, exercise, load, why, step, paused=not shape.loading)
     return _Placement(track, exercise, slots, item, step is not None)
 
 
@@ -248,13 +254,15 @@ def _this_week(
         exercise = track.prep
         load = track.load_for(exercise, level)
     if exercise.protocol:
-        step = exercise.protocol.step_for(track.protocol_week)
-        if shape.taper and exercise.protocol.maintenance:
-            step = exercise.protocol.maintenance
+        # A lighter week (a deload, heavy legs, the taper) pauses a running protocol: the
+        # dose of the last ordinary loading week, cut like everything else; the protocol
+        # resumes at its unfinished week afterwards, so its sequence stays whole.
+        week = track.protocol_week
+        if not shape.loading:
+            week = track.measured_protocol_week or max(1, week - 1)
+        step = exercise.protocol.step_for(week)
         if step is not None:
-            load = Load.from_protocol(step, track.start)
-            if shape.heavy_legs:
-                load = cut_volume(load, shape.cut)
+            load = cut_volume(Load.from_protocol(step, track.start), shape.cut)
             return exercise, load, step
     if shape.race_week and exercise.impact is not Impact.none:
         return None
@@ -618,7 +626,7 @@ def _climbing(level: Level, rules: Rules) -> Callable[[Track], str]:
         rung = track.exercise
         track.ranges = ranges_for(rung, Load.first(rung, level), rules)
         track.start = track.load = Load.entry(rung, level, track.ranges)
-        track.protocol_week = 1
+        track.protocol_week, track.measured_protocol_week = 1, None
         return f"next rung: {rung.name} (up from {below.name}), at the bottom of its range"
 
     return apply

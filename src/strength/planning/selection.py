@@ -49,6 +49,7 @@ class Build:
     retired: set[str] = field(default_factory=set)  # ladders dropped for want of minutes
     off: set[int] = field(default_factory=set)  # sessions a dated week has no day for
     last_session: dt.date | None = None  # the latest strength session so far
+    measured: bool = False  # an ordinary loading week has been planned (a lighter week's measure)
 
     def __post_init__(self) -> None:
         self.use(self.slots)
@@ -83,6 +84,7 @@ class Track:
     sessions: tuple[int, ...] = ()
     extra: bool = False  # a second ladder, there because the minutes allow it
     protocol_week: int = 1
+    measured_protocol_week: int | None = None  # the protocol week of the last ordinary week
     first_use: dict[str, int] = field(default_factory=dict)
     # The sessions it went in during the last loading week: a lighter week (a deload, the
     # taper) keeps to them, so it never adds the exercise to a session that lacked it.
@@ -130,21 +132,26 @@ def prescribe(
     load: Load,
     why: str = "",
     step: ProtocolStep | None = None,
+    paused: bool = False,
 ) -> Prescription:
-    """The exercise as the runner reads it: the dose, the weaker side, the protocol week."""
+    """The exercise as the runner reads it: the dose, the weaker side, the protocol week
+    (`paused`: a lighter week, in which a protocol holds its place)."""
     weaker = profile.imbalance.get(track.area) if exercise.per_side else None
     if exercise.per_side and weaker is None:
         weaker = next(
             (profile.imbalance[a] for a in exercise.areas if a in profile.imbalance), None
         )
-    protocol = None
+    protocol, protocol_week = None, None
     if exercise.protocol and step is not None:
-        length, week = exercise.protocol.length, track.protocol_week
-        protocol = (
-            f"{exercise.protocol.name}, week {week} of {length}"
-            if week <= length
-            else f"{exercise.protocol.name}, maintenance"
-        )
+        name, length, week = exercise.protocol.name, exercise.protocol.length, track.protocol_week
+        if paused and week <= length:
+            protocol = f"{name}, paused for this lighter week: week {week} of {length} comes next"
+        elif paused:
+            protocol = f"{name}, maintenance, lighter this week"
+        elif week <= length:
+            protocol, protocol_week = f"{name}, week {week} of {length}", week
+        else:
+            protocol = f"{name}, maintenance"
     return Prescription(
         id=exercise.id,
         name=exercise.name,
@@ -163,6 +170,7 @@ def prescribe(
         rest_s=load.rest_s,
         impact=exercise.impact.value,
         protocol=protocol,
+        protocol_week=protocol_week,
         why=why,
     )
 
