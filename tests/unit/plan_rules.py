@@ -113,7 +113,8 @@ def schedule_violations(plan: Plan) -> list[str]:
 
 
 def new_eccentric_violations(plan: Plan) -> list[str]:
-    """A new eccentric or plyometric exercise stays 48 h from the long run at first."""
+    """A new eccentric or plyometric exercise stays 48 h from the long run at first
+    (but for a published protocol's weeks: its own ramp is the introduction)."""
     weeks = plan.profile.rules.new_eccentric_weeks
     longs = _long_run_days(plan)
     first: dict[str, int] = {}
@@ -123,6 +124,8 @@ def new_eccentric_violations(plan: Plan) -> list[str]:
             for item in session.exercises:
                 first.setdefault(item.id, week.number)
                 if item.impact == "none" or week.number - first[item.id] >= weeks:
+                    continue
+                if item.protocol:
                     continue
                 if any(abs((session.date - long).days) <= 1 for long in longs):
                     found.append(

@@ -213,3 +213,17 @@ def test_lighter_weeks_pause_the_nordic_programme_and_cut_it(catalog: Catalog) -
             assert work <= 0.7 * last_loading, f"week {week.number}"
             assert all(i.protocol_week is None for i in nordics)
     assert done == list(range(1, 11))
+
+
+def test_the_nordic_programme_keeps_its_days_beside_the_long_run(catalog: Catalog) -> None:
+    """Both free days touch the long run: the programme's own ramp is how its eccentric
+    work starts, so its first weeks are not handed to a stand-in."""
+    plan = plan_for(catalog, level="intermediate", weaknesses=["hamstrings", "core"],
+                    week={"mon": "easy", "tue": "rest", "wed": "rest", "thu": "rest",
+                          "fri": "rest", "sat": "easy", "sun": "long"},
+                    long_run_strategy="day_before", minutes_per_session=30)  # fmt: skip
+    for number in (1, 2):
+        week = plan.weeks[number - 1]
+        nordics = [i for s in week.strength_sessions() for i in s.exercises
+                   if i.id == "nordic-curl"]  # fmt: skip
+        assert nordics and {i.protocol_week for i in nordics} == {number}

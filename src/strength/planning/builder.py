@@ -188,7 +188,8 @@ def _place(
         # (A lighter week does the sessions of the protocol week it pauses on.)
         wanted = _protocol_sessions(track, step.sessions, len(build.slots))
     first = track.first_use.get(exercise.id, shape.number)
-    new = shape.number - first < profile.rules.new_eccentric_weeks
+    # (A published protocol's own ramp is how its eccentric work starts: it keeps its days.)
+    new = shape.number - first < profile.rules.new_eccentric_weeks and step is None
     slots = _away_from_long_run(exercise, new, wanted, build.slots)
     started_in = track.first_slots.get(exercise.id)
     if step is None and started_in is not None and exercise.impact is not Impact.none:
