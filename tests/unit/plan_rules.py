@@ -379,6 +379,11 @@ def session_violations(plan: Plan, catalog: Catalog) -> list[str]:
                 if family & seen:
                     found.append(f"{where}: {item.id} shares a ladder or swap group")
                 seen |= family | {item.id}
+            running = {i.areas[0] for i in session.exercises
+                       if i.protocol and "maintenance" not in i.protocol}  # fmt: skip
+            for item in session.exercises:
+                if item.areas[0] in running and not item.protocol:
+                    found.append(f"{where}: {item.id} beside its area's running protocol")
             single = len(session.exercises) == 1
             said = "hold one exercise" in warned or f"Week {week.number}: " in warned
             if single and not week.race_week and not said:

@@ -233,9 +233,39 @@ def _place(
             slots = fresh
     if (shape.deload or shape.taper) and track.loading_slots is not None:
         slots = tuple(slot for slot in slots if slot in track.loading_slots) or slots
+    if step is None:
+        # While a published protocol runs, it is its area's only exercise in its sessions.
+        taken = _protocol_slots(build, track, tracks, shape)
+        slots = tuple(slot for slot in slots if slot not in taken)
+        if not slots:
+            return None
     why = _why(build, track, exercise, shape, note) if explain else ""
     item = prescribe(profile, track, exercise, load, why, step, paused=not shape.loading)
     return _Placement(track, exercise, slots, item, step is not None)
+
+
+def _protocol_week_done(track: Track, shape: WeekShape) -> int:
+    """The protocol week whose dose the track does this week: the next one in a loading
+    week; in a lighter week, which pauses it, the last ordinary loading week's."""
+    if shape.loading:
+        return track.protocol_week
+    return track.measured_protocol_week or max(1, track.protocol_week - 1)
+
+
+def _protocol_slots(build: Build, track: Track, tracks: list[Track], shape: WeekShape) -> set[int]:
+    """The sessions in which another track of the same area runs its protocol's weeks."""
+    taken: set[int] = set()
+    for other in tracks:
+        protocol = other.exercise.protocol
+        if other is track or other.area != track.area or protocol is None:
+            continue
+        week = _protocol_week_done(other, shape)
+        if week > protocol.length:
+            continue  # its maintenance: the area's sessions are shared again
+        step = protocol.step_for(week)
+        wanted = step.sessions if step is not None and step.sessions else len(other.sessions)
+        taken |= set(_protocol_sessions(other, wanted, len(build.slots)))
+    return taken
 
 
 def _this_week(
@@ -258,10 +288,7 @@ def _this_week(
         # A lighter week (a deload, heavy legs, the taper) pauses a running protocol: the
         # dose of the last ordinary loading week, cut like everything else; the protocol
         # resumes at its unfinished week afterwards, so its sequence stays whole.
-        week = track.protocol_week
-        if not shape.loading:
-            week = track.measured_protocol_week or max(1, week - 1)
-        step = exercise.protocol.step_for(week)
+        step = exercise.protocol.step_for(_protocol_week_done(track, shape))
         if step is not None:
             load = cut_volume(Load.from_protocol(step, track.start), shape.cut)
             return exercise, load, step
