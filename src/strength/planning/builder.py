@@ -128,7 +128,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
             if measured:
                 track.loading_slots = placement.slots
                 track.last_shown = placement.item.id
-            if placement.item.id == track.exercise.id and shape.loading:
+            if (placement.item.id == track.exercise.id or placement.protocol) and shape.loading:
                 if measured:
                     track.measured_protocol_week = track.protocol_week
                 track.protocol_week += 1  # (a lighter week pauses a protocol)
@@ -174,6 +174,7 @@ def _place(
     if chosen is None:
         return None
     exercise, load, step = chosen
+    owner = _protocol_owner(track, exercise) if step is not None else None
     last = track.last_shown
     if not shape.loading and (
         track.loading_slots == () or (build.measured and track.loading_slots is None)
@@ -240,8 +241,38 @@ def _place(
         if not slots:
             return None
     why = _why(build, track, exercise, shape, note) if explain else ""
-    item = prescribe(profile, track, exercise, load, why, step, paused=not shape.loading)
+    item = prescribe(
+        profile, track, exercise, load, why, step, paused=not shape.loading, owner=owner
+    )
     return _Placement(track, exercise, slots, item, step is not None)
+
+
+def _protocol_owner(track: Track, shown: Exercise) -> Exercise:
+    """The exercise whose protocol a step comes from: the one shown, or, for a week that
+    names another rung, the track's exercise (or the preparation) carrying it."""
+    if shown.protocol:
+        return shown
+    if track.prep is not None and track.prep.protocol:
+        return track.prep
+    return track.exercise
+
+
+def _protocol_rung(build: Build, exercise: Exercise, step: ProtocolStep) -> Exercise:
+    """The exercise a protocol week names (`rung:`), where the runner has its equipment;
+    else the protocol's own exercise, and the plan says so."""
+    if step.rung is None or step.rung == exercise.id:
+        return exercise
+    rung = build.catalog[step.rung]
+    missing = set(rung.equipment) - set(build.profile.equipment)
+    if not missing:
+        return rung
+    names = ", ".join(sorted(build.catalog.vocabulary.equipment.get(m, m) for m in missing))
+    build.warn(
+        f"{exercise.protocol.name if exercise.protocol else exercise.name} asks for "
+        f"{rung.name} in some weeks, which needs {names}: you do {exercise.name} at that "
+        "week's dose instead."
+    )
+    return exercise
 
 
 def _protocol_week_done(track: Track, shape: WeekShape) -> int:
@@ -291,7 +322,7 @@ def _this_week(
         step = exercise.protocol.step_for(_protocol_week_done(track, shape))
         if step is not None:
             load = cut_volume(Load.from_protocol(step, track.start), shape.cut)
-            return exercise, load, step
+            return _protocol_rung(build, exercise, step), load, step
     if shape.race_week and exercise.impact is not Impact.none:
         return None
     return exercise, cut_volume(load, shape.cut), None
@@ -413,7 +444,7 @@ def _progress(
         placed = placements[i]
         shown = placed.exercise if placed is not None else exercise
         protocol = exercise.protocol and exercise.protocol.step_for(track.protocol_week)
-        if protocol and shown.id == exercise.id:
+        if protocol and (shown.id == exercise.id or (placed is not None and placed.protocol)):
             track.change = "as the protocol says"
             continue
         if profile.maintenance:

@@ -148,16 +148,22 @@ class Load:
 
     @classmethod
     def from_protocol(cls, step: ProtocolStep, base: Load) -> Load:
+        """The protocol week's dose exactly as written: its count (reps, a hold, contacts
+        or metres), sets, rest and load; the lowering and tempo of the exercise's own dose
+        where the week names none."""
         per_set = step.reps_per_set()
         return replace(
             base,
             sets=step.sets,
-            reps=tuple(low for low, _ in per_set) if per_set else base.reps,
-            reps_max=tuple(high for _, high in per_set) if per_set else base.reps_max,
-            hold_s=step.hold_s or base.hold_s,
+            reps=tuple(low for low, _ in per_set) if per_set else None,
+            reps_max=tuple(high for _, high in per_set) if per_set else None,
+            hold_s=step.hold_s,
+            contacts=step.contacts,
+            distance_m=step.distance_m,
             eccentric_s=step.eccentric_s or base.eccentric_s,
             tempo=step.tempo or base.tempo,
             rest_s=step.rest_s,
+            added_load=step.load or base.added_load,
         )
 
 

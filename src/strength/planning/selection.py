@@ -133,6 +133,7 @@ def prescribe(
     why: str = "",
     step: ProtocolStep | None = None,
     paused: bool = False,
+    owner: Exercise | None = None,
 ) -> Prescription:
     """The exercise as the runner reads it: the dose, the weaker side, the protocol week
     (`paused`: a lighter week, in which a protocol holds its place)."""
@@ -142,8 +143,9 @@ def prescribe(
             (profile.imbalance[a] for a in exercise.areas if a in profile.imbalance), None
         )
     protocol, protocol_week = None, None
-    if exercise.protocol and step is not None:
-        name, length, week = exercise.protocol.name, exercise.protocol.length, track.protocol_week
+    source = (owner or exercise).protocol  # a week naming another rung: its owner's
+    if source and step is not None:
+        name, length, week = source.name, source.length, track.protocol_week
         if paused and week <= length:
             protocol = f"{name}, paused for this lighter week: week {week} of {length} comes next"
         elif paused:

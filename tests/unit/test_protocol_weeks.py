@@ -1,0 +1,72 @@
+"""A protocol week's every field reaches the plan: the rung it names, the load it gives
+and its dose exactly as written, week by week; a rung that needs kit the runner lacks
+leaves the protocol's own exercise at that week's dose, and the plan says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from plans import SHIPPED, plan_for
+
+from strength.catalog import Catalog, load_catalog
+from strength.plan import Prescription
+from strength.profile import TYPICAL_WEEK
+
+OVERLAY = """\
+overrides:
+  - id: glute-bridge
+    protocol:
+      name: A bridge programme that climbs
+      source: Written for this test.
+      weeks:
+        - {week: 1, sessions: 2, sets: 3, reps: 10, rest_s: 60}
+        - {week: 2, sessions: 2, sets: 3, reps: 8, rest_s: 60, rung: marching-bridge}
+        - {week: 3, sessions: 2, sets: 4, reps: 6, rest_s: 90, rung: single-leg-bridge,
+           load: "+5 kg"}
+        - {week: 4, sessions: 2, sets: 3, reps: 8, rest_s: 90, rung: hip-thrust}
+      maintenance: {sessions: 1, sets: 2, reps: 10, rest_s: 60}
+"""
+
+
+# A beginner enters the bridge ladder on its first rung, the one carrying the protocol.
+RUNNER: dict[str, object] = {"weaknesses": ["glute_max", "core"], "weeks": 5,
+                             "level": "beginner", "week": TYPICAL_WEEK,
+                             "rules": {"deload_every": 0}}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    coach = Path(tmp_path_factory.mktemp("coach"))
+    (coach / "programme.yaml").write_text(OVERLAY, encoding="utf-8")
+    return load_catalog(SHIPPED, coach)
+
+
+def _bridges(catalog: Catalog, **answers: object) -> list[list[Prescription]]:
+    plan = plan_for(catalog, **{**RUNNER, **answers})
+    return [
+        [i for s in week.strength_sessions() for i in s.exercises if i.protocol]
+        for week in plan.weeks
+    ]
+
+
+def test_each_week_does_the_rung_load_and_dose_its_protocol_week_names(catalog: Catalog) -> None:
+    weeks = _bridges(catalog, equipment=["bench"])
+    shown = [(w[0].id, w[0].sets, w[0].reps, w[0].load, w[0].protocol_week) for w in weeks[:4]]
+    assert shown == [
+        ("glute-bridge", 3, (10, 10, 10), "bodyweight", 1),
+        ("marching-bridge", 3, (8, 8, 8), "bodyweight", 2),
+        ("single-leg-bridge", 4, (6, 6, 6, 6), "+5 kg", 3),
+        ("hip-thrust", 3, (8, 8, 8), "bench", 4),
+    ]
+    assert all(len(w) == 2 for w in weeks[:4])  # two sessions a week, as written
+    assert [i.id for i in weeks[4]] == ["glute-bridge"]  # maintenance: once, on its own rung
+
+
+def test_a_rung_that_needs_kit_the_runner_lacks_keeps_the_exercise_and_says_so(
+    catalog: Catalog,
+) -> None:
+    plan = plan_for(catalog, **{**RUNNER, "equipment": []})
+    fourth = [i for s in plan.weeks[3].strength_sessions() for i in s.exercises if i.protocol]
+    assert fourth and fourth[0].id == "glute-bridge" and fourth[0].protocol_week == 4
+    assert any("Hip thrust" in w and "glute bridge" in w.lower() for w in plan.warnings)
