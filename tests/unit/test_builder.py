@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -228,6 +229,22 @@ def test_a_daily_protocol_appears_every_day(catalog: Catalog) -> None:
     assert len(daily) == 14
     assert all(s.exercises[0].id == "heel-drop-straight-knee" for s in daily)
     assert "twice" in daily[0].reason or "2 times" in daily[0].reason
+
+
+def test_a_daily_protocol_drops_to_once_a_day_in_race_week_and_stops_before_it(
+    catalog: Catalog,
+) -> None:
+    plan = _plan(catalog, weaknesses=["calves"], daily=["heel-drop-straight-knee"],
+                 weeks=None, race="2027-02-28")  # fmt: skip
+    race = dt.date(2027, 2, 28)
+    free = plan.profile.rules.race_week_free_hours
+    daily = [s for s in plan.sessions() if s.kind == "daily"]
+    race_week = plan.weeks[-1]
+    in_race_week = [s for s in daily if race_week.start <= s.date]
+    assert in_race_week and all("once a day" in s.reason for s in in_race_week)
+    assert all((race - s.date).days * 24 >= free for s in daily)
+    assert all("2 times a day" in s.reason for s in daily if s.date < race_week.start)
+    assert any("race week: once a day" in w for w in plan.warnings)
 
 
 def test_a_same_day_session_comes_after_the_long_run(catalog: Catalog) -> None:

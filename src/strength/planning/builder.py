@@ -1235,22 +1235,33 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
             "it is done every day, rest and hard days too, as the protocol says."
         )
         start = Load.first(exercise, profile.level)
+        free_hours = profile.rules.race_week_free_hours
+        if profile.race is not None and any(w.race_week for w in weeks):
+            build.warn(
+                f"{exercise.name} in race week: once a day, and none in the {free_hours} h "
+                "before the race, so your legs are fresh on the day."
+            )
         for index, week in enumerate(weeks):
             extra = []
             for day in week.days:
                 if day.run == "race":
                     continue
+                if profile.race is not None and (profile.race - day.date).days * 24 < free_hours:
+                    continue  # the race's last hours stay free, daily doses too
                 protocol_week = (day.date - profile.start).days // 7 + 1
                 step = exercise.protocol.step_for(protocol_week)
                 if step is None or not step.per_day:
                     continue
+                per_day = 1 if week.race_week else step.per_day
                 load = Load.from_protocol(step, start)
                 track = Track(
                     exercise.areas[0], 0, (exercise,), 0, load, load, protocol_week=protocol_week
                 )
+                often = "once a day" if per_day == 1 else f"{per_day} times a day"
                 why = (
-                    f"{step.per_day} times a day, every day: week {protocol_week} of "
+                    f"{often}, every day: week {protocol_week} of "
                     f"{exercise.protocol.length} of {exercise.protocol.name}."
+                    + (" Race week: once a day." if week.race_week else "")
                 )
                 item = prescribe(profile, track, exercise, load, why, step)
                 extra.append(
@@ -1258,8 +1269,8 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
                         date=day.date,
                         weekday=day.weekday,
                         kind=SessionKind.daily,
-                        minutes=math.ceil(exercise_seconds(item) * step.per_day / 60),
-                        reason=f"Daily rehab dose, {step.per_day} times a day.",
+                        minutes=math.ceil(exercise_seconds(item) * per_day / 60),
+                        reason=f"Daily rehab dose, {often}.",
                         exercises=(item,),
                         run=day.run,
                     )

@@ -80,5 +80,7 @@ def week_marks(week: Week) -> str:
 
 def times_a_day(session: Session) -> int | None:
     """Times a day a daily dose is done, from the builder's reason ('... 2 times a day')."""
+    if "once a day" in session.reason:
+        return 1  # (race week: the daily dose drops to once a day)
     found = re.search(r"(\d+) times a day", session.reason)
     return int(found.group(1)) if found else None
