@@ -227,3 +227,20 @@ def test_the_nordic_programme_keeps_its_days_beside_the_long_run(catalog: Catalo
         nordics = [i for s in week.strength_sessions() for i in s.exercises
                    if i.id == "nordic-curl"]  # fmt: skip
         assert nordics and {i.protocol_week for i in nordics} == {number}
+
+
+def test_a_two_slot_week_says_how_often_the_nordic_programme_is_really_done(
+    catalog: Catalog,
+) -> None:
+    plan = _marathoner(catalog)
+    said = [w for w in plan.warnings if w.startswith("Petersen")]
+    assert said == [
+        "Petersen 2011 Nordic programme (10 weeks) asks for up to 3 sessions a week; your "
+        "week holds 2, so it is done at most twice a week."
+    ]
+    most = max(
+        sum(any(i.id == "nordic-curl" and i.protocol_week for i in s.exercises)
+            for s in week.strength_sessions())
+        for week in plan.weeks
+    )  # fmt: skip
+    assert most == 2

@@ -137,6 +137,7 @@ def build_plan(profile: Profile, catalog: Catalog) -> Plan:
         build.use(running_week)
         build.off = set()
     _near_the_race(build, weeks)
+    _say_how_protocols_fit(build, tracks, weeks)
     _daily_sessions(profile, catalog, weeks, build)
     return Plan(
         profile=profile,
@@ -1223,6 +1224,43 @@ def _near_the_race(build: Build, weeks: list[Week]) -> None:
         f"the race, from {date_words(start)}. Until then, keep to your "
         "running and the warm-up movements on easy days."
     )
+
+
+def _say_how_protocols_fit(build: Build, tracks: list[Track], weeks: list[Week]) -> None:
+    """Where a protocol asks for more sessions a week than the week holds, how often the
+    plan really does it: read from the plan's weeks, never assumed."""
+    for track in tracks:
+        protocol = track.exercise.protocol
+        most = max((w.sessions or 0 for w in protocol.weeks), default=0) if protocol else 0
+        if protocol is None or most <= len(build.slots):
+            continue
+        done = max(
+            (_protocol_sessions_done(week, protocol.name) for week in weeks if week.loading),
+            default=0,
+        )
+        asked = f"{protocol.name} asks for up to {most} sessions a week"
+        if not done:
+            build.warn(
+                f"{asked}; your week has room for none of them, so {track.exercise.name} is "
+                "not done in this plan: add a session or a few minutes for it to come in."
+            )
+            continue
+        times = {1: "once", 2: "twice"}.get(done, f"{done} times")
+        build.warn(
+            f"{asked}; your week holds {len(build.slots)}, so it is done at most {times} a week."
+        )
+
+
+def _protocol_sessions_done(week: Week, name: str) -> int:
+    """Sessions of the week that do a week of the named protocol."""
+
+    def does_it(session: Session) -> bool:
+        return any(
+            i.protocol_week is not None and (i.protocol or "").startswith(name)
+            for i in session.exercises
+        )
+
+    return sum(does_it(session) for session in week.strength_sessions())
 
 
 def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build: Build) -> None:

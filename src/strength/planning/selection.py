@@ -442,14 +442,6 @@ def assign_sessions(build: Build, tracks: list[Track]) -> None:
             if s not in track.sessions and left[s] >= need:
                 track.sessions = tuple(sorted((*track.sessions, s)))
                 left[s] -= need
-        protocol = track.exercise.protocol
-        most = max((w.sessions or 0 for w in protocol.weeks), default=0) if protocol else 0
-        if protocol and most > len(slots):
-            times = {1: "once", 2: "twice"}.get(len(slots), f"{len(slots)} times")
-            build.warn(
-                f"{protocol.name} asks for up to {most} sessions a week; your "
-                f"week holds {len(slots)}, so it is done {times} a week."
-            )
     tracks[:] = kept
     build.left = left
 
