@@ -70,3 +70,18 @@ def test_a_rung_that_needs_kit_the_runner_lacks_keeps_the_exercise_and_says_so(
     fourth = [i for s in plan.weeks[3].strength_sessions() for i in s.exercises if i.protocol]
     assert fourth and fourth[0].id == "glute-bridge" and fourth[0].protocol_week == 4
     assert any("Hip thrust" in w and "glute bridge" in w.lower() for w in plan.warnings)
+
+
+def test_the_heavy_slow_calf_programme_gives_each_week_its_rm_load() -> None:
+    shipped = load_catalog(SHIPPED)
+    plan = plan_for(shipped, weaknesses=["calves", "core"], weeks=8, level="advanced",
+                    equipment=["step", "backpack"], week=TYPICAL_WEEK)  # fmt: skip
+    by_week = {
+        i.protocol_week: (i.sets, i.reps, plan.load_words(i))
+        for s in plan.strength_sessions()
+        for i in s.exercises
+        if i.id == "calf-raise-loaded" and i.protocol_week is not None
+    }
+    assert by_week[1] == (3, (15,) * 3, "15RM: the most you can raise 15 times")
+    assert by_week[4] == (4, (10,) * 4, "10RM: the most you can raise 10 times")
+    assert by_week[5][:2] == (4, (10,) * 4)
