@@ -231,6 +231,21 @@ def test_a_daily_protocol_appears_every_day(catalog: Catalog) -> None:
     assert "twice" in daily[0].reason or "2 times" in daily[0].reason
 
 
+def test_the_alfredson_pair_with_a_weaker_side_is_three_by_fifteen_twice_a_day_on_that_leg(
+    catalog: Catalog,
+) -> None:
+    plan = _plan(catalog, weaknesses=["calves"], imbalance={"calves": "left"}, weeks=2,
+                 daily=["heel-drop-straight-knee", "heel-drop-bent-knee"])  # fmt: skip
+    daily = [s for s in plan.sessions() if s.kind == "daily"]
+    assert len(daily) == 2 * 14  # each of the pair, every day
+    for session in daily:
+        (item,) = session.exercises
+        assert (item.sets, item.reps, item.per_side, item.extra_set_side) == (
+            3, (15, 15, 15), False, None)  # fmt: skip
+        assert "2 times a day" in session.reason and "left leg only" in session.reason
+        assert plan.dose(item).startswith("3 x 15 reps") and "each side" not in plan.dose(item)
+
+
 def test_a_daily_protocol_drops_to_once_a_day_in_race_week_and_stops_before_it(
     catalog: Catalog,
 ) -> None:

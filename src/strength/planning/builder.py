@@ -1273,6 +1273,10 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
             "it is done every day, rest and hard days too, as the protocol says."
         )
         start = Load.first(exercise, profile.level)
+        side = profile.imbalance.get(exercise.areas[0])
+        leg = "" if not exercise.per_side else (
+            f", on your {side} leg only (the painful one)" if side else ", on the painful leg only"
+        )  # fmt: skip
         free_hours = profile.rules.race_week_free_hours
         if profile.race is not None and any(w.race_week for w in weeks):
             build.warn(
@@ -1302,13 +1306,17 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
                     + (" Race week: once a day." if week.race_week else "")
                 )
                 item = prescribe(profile, track, exercise, load, why, step)
+                if exercise.per_side:
+                    # A rehab dose works the painful leg only, at the protocol's dose: no
+                    # "each side", and no extra set on top of it for a weaker side.
+                    item = replace(item, per_side=False, extra_set_side=None)
                 extra.append(
                     Session(
                         date=day.date,
                         weekday=day.weekday,
                         kind=SessionKind.daily,
                         minutes=math.ceil(exercise_seconds(item) * per_day / 60),
-                        reason=f"Daily rehab dose, {often}.",
+                        reason=f"Daily rehab dose, {often}{leg}.",
                         exercises=(item,),
                         run=day.run,
                     )
