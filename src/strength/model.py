@@ -188,6 +188,7 @@ class DoseRange(_Strict):
         return (low, high)
 
 
+COUNTS = ("reps", "hold_s", "contacts", "distance_m")  # what a dose may count
 MODE_NEEDS: dict[Mode, tuple[str, ...]] = {
     Mode.reps: ("reps",),
     Mode.hold: ("hold_s",),
@@ -354,10 +355,20 @@ class Exercise(_Strict):
                 doses.append((("protocol", "maintenance"), self.protocol.maintenance, counted))
         problems = []
         for path, dose, wanted in doses:
+            if path[0] == "protocol" and any(getattr(dose, c) is not None for c in COUNTS):
+                continue  # a protocol week may count in its own form (holds, then reps)
             missing = [field for field in wanted if getattr(dose, field) is None]
             if missing:
+                also = (
+                    " (or, in a protocol week, any one count: reps, hold_s, contacts or distance_m)"
+                    if path[0] == "protocol"
+                    else ""
+                )
                 problems.append(
-                    (path, f"a '{self.mode.value}' exercise needs {' and '.join(missing)} here")
+                    (
+                        path,
+                        f"a '{self.mode.value}' exercise needs {' and '.join(missing)} here" + also,
+                    )
                 )
         if self.warm_up is not None:
             missing = [field for field in counted if getattr(self.warm_up, field) is None]

@@ -628,15 +628,26 @@ def test_a_protocol_week_with_neither_sessions_nor_per_day_is_refused(base: Path
     assert_words(problem.message, "sessions", "per_day")
 
 
-def test_a_protocol_week_lacking_the_reps_its_mode_counts_is_refused(base: Path) -> None:
-    protocol = _protocol({"week": 1, "sessions": 1, "sets": 2, "hold_s": 20})
+def test_a_protocol_week_with_nothing_to_count_is_refused(base: Path) -> None:
+    protocol = _protocol({"week": 1, "sessions": 1, "sets": 2, "rest_s": 60})
     write_catalog(base, {"legs.yaml": [exercise("curl-a", protocol=protocol)]})
 
     problem = only_problem(base)
 
     assert (problem.exercise, problem.field) == ("curl-a", "protocol.weeks[0]")
     assert problem.line == line_of(base / "legs.yaml", "week: 1")
-    assert_words(problem.message, "'reps'", "needs reps")
+    assert_words(problem.message, "'reps'", "needs reps", "any one count")
+
+
+def test_a_protocol_week_may_count_in_another_form_than_its_exercise(base: Path) -> None:
+    """Holds for some weeks, then reps: a protocol may change the dose's form."""
+    protocol = _protocol(
+        {"week": "1-2", "sessions": 2, "sets": 3, "hold_s": 20},
+        {"week": "3-4", "sessions": 2, "sets": 3, "reps": 8},
+    )
+    write_catalog(base, {"legs.yaml": [exercise("curl-a", protocol=protocol)]})
+
+    assert check_catalog(base) == []
 
 
 def test_a_valid_protocol_gives_the_dose_for_each_week_then_maintenance(base: Path) -> None:

@@ -85,3 +85,28 @@ def test_the_heavy_slow_calf_programme_gives_each_week_its_rm_load() -> None:
     assert by_week[1] == (3, (15,) * 3, "15RM: the most you can raise 15 times")
     assert by_week[4] == (4, (10,) * 4, "10RM: the most you can raise 10 times")
     assert by_week[5][:2] == (4, (10,) * 4)
+
+
+def test_a_protocol_that_holds_then_goes_dynamic_is_followed_week_by_week(
+    tmp_path: Path,
+) -> None:
+    overlay = """\
+overrides:
+  - id: heel-dig-bridge-hold
+    protocol:
+      name: Hold, then move
+      source: Written for this test.
+      weeks:
+        - {week: 1-2, sessions: 2, sets: 3, hold_s: 20, rest_s: 60}
+        - {week: 3-4, sessions: 2, sets: 3, reps: 8, rest_s: 60}
+"""
+    (tmp_path / "programme.yaml").write_text(overlay, encoding="utf-8")
+    catalog = load_catalog(SHIPPED, tmp_path)
+    plan = plan_for(catalog, **{**RUNNER, "weaknesses": ["hamstrings", "core"]})
+    doses = {
+        i.protocol_week: (i.hold_s, i.reps)
+        for s in plan.strength_sessions()
+        for i in s.exercises
+        if i.id == "heel-dig-bridge-hold" and i.protocol_week
+    }
+    assert doses == {1: (20, None), 2: (20, None), 3: (None, (8, 8, 8)), 4: (None, (8, 8, 8))}
