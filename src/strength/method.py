@@ -92,10 +92,18 @@ def where_sessions_go(rules: Rules) -> tuple[str, ...]:
 def strength_days(rules: Rules) -> str:
     """Where strength goes, in a sentence: the cover's reminder."""
     before = " or the day before one" if rules.no_strength_before_hard else ""
+    gap = (
+        f"with at least {rules.hours_between_leg_sessions} h between sessions. Rest days stay rest."
+    )
+    if rules.strength_after_hard_runs:
+        never = f", never the day before one, {gap}" if before else f", {gap}"
+        return (
+            "Strength goes after an easy run or, as you chose, after a hard workout on the "
+            f"same day (hard days hard){never}"
+        )
     return (
         "Strength goes after an easy run (or after the long run, if you chose the same day), "
-        f"never on a hard-workout day{before}, with at least "
-        f"{rules.hours_between_leg_sessions} h between sessions. Rest days stay rest."
+        f"never on a hard-workout day{before}, {gap}"
     )
 
 

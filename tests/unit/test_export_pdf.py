@@ -238,6 +238,14 @@ def test_the_cover_names_the_goal_and_the_four_principles(catalog: Catalog) -> N
         assert principle in cover
 
 
+def test_the_cover_says_where_strength_goes_as_the_runner_chose(catalog: Catalog) -> None:
+    plain = _pages(_pdf(_plan(catalog)))[0]
+    assert "never on a hard-workout day" in plain
+    after_hard = _pages(_pdf(_plan(catalog, rules={"strength_after_hard_runs": True})))[0]
+    assert "never on a hard-workout day" not in after_hard
+    assert "after a hard workout on the same day" in after_hard
+
+
 def test_the_glossary_gives_cues_cautions_and_the_easier_and_harder_option(
     catalog: Catalog,
 ) -> None:
