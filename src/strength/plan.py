@@ -157,6 +157,7 @@ class Session:
     exercises: tuple[Prescription, ...]
     run: str = "rest"  # the run that day: strength comes after it
     warm_up: tuple[Prescription, ...] = ()  # done first, in this order
+    per_day: int | None = None  # a daily rehab dose: times a day; None for strength
 
     def strength(self) -> bool:
         """A strength session, not a daily rehab dose."""
@@ -318,6 +319,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                         "minutes": session.minutes,
                         "run": session.run,
                         "reason": session.reason,
+                        "per_day": session.per_day,
                         "warm_up": [
                             {"id": item.id, "name": item.name, "dose": plan.dose(item)}
                             for item in session.warm_up

@@ -257,6 +257,8 @@ def test_a_daily_protocol_drops_to_once_a_day_in_race_week_and_stops_before_it(
     race_week = plan.weeks[-1]
     in_race_week = [s for s in daily if race_week.start <= s.date]
     assert in_race_week and all("once a day" in s.reason for s in in_race_week)
+    assert {s.per_day for s in in_race_week} == {1}
+    assert {s.per_day for s in daily if s.date < race_week.start} == {2}
     assert all((race - s.date).days * 24 >= free for s in daily)
     assert all("2 times a day" in s.reason for s in daily if s.date < race_week.start)
     assert any("race week: once a day" in w for w in plan.warnings)

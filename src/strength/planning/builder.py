@@ -1319,6 +1319,7 @@ def _daily_sessions(profile: Profile, catalog: Catalog, weeks: list[Week], build
                         reason=f"Daily rehab dose, {often}{leg}.",
                         exercises=(item,),
                         run=day.run,
+                        per_day=per_day,
                     )
                 )
             if extra:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ...plan import Plan, Prescription, Session, Week
 from ...units import Units, distance
 
@@ -79,8 +77,5 @@ def week_marks(week: Week) -> str:
 
 
 def times_a_day(session: Session) -> int | None:
-    """Times a day a daily dose is done, from the builder's reason ('... 2 times a day')."""
-    if "once a day" in session.reason:
-        return 1  # (race week: the daily dose drops to once a day)
-    found = re.search(r"(\d+) times a day", session.reason)
-    return int(found.group(1)) if found else None
+    """Times a day a daily dose is done; None for a strength session."""
+    return session.per_day
